@@ -1,0 +1,10 @@
+#ifndef CSAT_CORE_CORE_HPP
+#define CSAT_CORE_CORE_HPP
+
+/// \file
+/// Umbrella header of csat's core: errors and shared checkers.
+
+#include <csat/core/error.hpp>
+#include <csat/core/validate.hpp>
+
+#endif

@@ -1,0 +1,393 @@
+#ifndef CSAT_SURVEY_CSV_HPP
+#define CSAT_SURVEY_CSV_HPP
+
+/// \file
+/// Reading survey data from CSV (RFC 4180) into a numeric table.
+///
+/// - Quoted fields may hold delimiters, doubled quotes and line breaks; CRLF and LF line ends;
+///   UTF-8 with or without a byte-order mark; UTF-8 column names.
+/// - Delimiter `,`, `;` or tab, given or detected from the header line.
+/// - Missing-value tokens (default: empty, `NA`, `N/A`, `NaN`, `.`) become NaN and are counted per column.
+/// - Any other cell that is not a finite number is a csat::parse_error naming `source:line:column`, the
+///   column name and the text. Nothing becomes NaN silently.
+/// - Columns named in csv_options::text_columns are kept as text (group, segment or channel labels).
+
+#include <csat/config.hpp>
+#include <csat/core/error.hpp>
+#include <csat/core/validate.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstddef>
+#include <fstream>
+#include <istream>
+#include <iterator>
+#include <limits>
+#include <sstream>
+#include <string>
+#include <system_error>
+#include <unordered_map>
+#include <vector>
+
+namespace csat {
+namespace survey {
+
+/// How to read a CSV file.
+struct csv_options {
+  /// Field delimiter: ',', ';' or '\t'; '\0' detects it from the header line (the most frequent of the three).
+  char delimiter = '\0';
+  /// Cell texts (after trimming spaces) that mean "missing".
+  std::vector<std::string> missing_tokens{"", "NA", "N/A", "NaN", "."};
+  /// Columns kept as text instead of numbers (segment, group or channel labels).
+  std::vector<std::string> text_columns{};
+};
+
+/// A survey data set: numeric columns (NaN = missing) and optional text columns.
+template <class Scalar = double>
+struct data_table {
+  std::string source;                       ///< file name or "<stream>"
+  std::vector<std::string> names;           ///< numeric column names, in file order
+  Eigen::MatrixX<Scalar> values;            ///< rows x names.size(); NaN marks a missing cell
+  std::vector<Eigen::Index> missing;        ///< missing cells per numeric column
+  std::vector<std::size_t> lines;           ///< 1-based source line where each data row starts
+  std::vector<std::string> text_names;      ///< text column names
+  std::vector<std::vector<std::string>> text;  ///< text[k][row] for text column k
+  std::size_t blank_lines_skipped = 0;      ///< empty lines between rows (not data, but counted)
+
+  Eigen::Index rows() const { return values.rows(); }
+  Eigen::Index cols() const { return values.cols(); }
+
+  /// Whether a numeric column of that name exists.
+  bool has(const std::string& name) const { return std::find(names.begin(), names.end(), name) != names.end(); }
+
+  /// Index of a numeric column; csat::invalid_argument naming the column and the source if absent.
+  Eigen::Index index_of(const std::string& name) const {
+    const auto it = std::find(names.begin(), names.end(), name);
+    if (it == names.end()) {
+      const bool is_text = std::find(text_names.begin(), text_names.end(), name) != text_names.end();
+      detail::throw_invalid_argument("csat::survey::data_table", "column " + detail::quoted(name) +
+                                     (is_text ? " is a text column" : " is not in " + source));
+    }
+    return static_cast<Eigen::Index>(it - names.begin());
+  }
+
+  /// The numeric columns `cols`, in that order.
+  Eigen::MatrixX<Scalar> select(const std::vector<std::string>& cols) const {
+    Eigen::MatrixX<Scalar> out(values.rows(), static_cast<Eigen::Index>(cols.size()));
+    for (std::size_t j = 0; j < cols.size(); ++j) out.col(static_cast<Eigen::Index>(j)) = values.col(index_of(cols[j]));
+    return out;
+  }
+
+  /// A text column by name; csat::invalid_argument if absent.
+  const std::vector<std::string>& text_column(const std::string& name) const {
+    const auto it = std::find(text_names.begin(), text_names.end(), name);
+    if (it == text_names.end())
+      detail::throw_invalid_argument("csat::survey::data_table",
+                                     "text column " + detail::quoted(name) + " is not in " + source);
+    return text[static_cast<std::size_t>(it - text_names.begin())];
+  }
+};
+
+/// One CSV record: its fields, and the 1-based line and column where each field starts.
+struct csv_record {
+  std::vector<std::string> fields;
+  std::vector<std::size_t> lines;
+  std::vector<std::size_t> columns;
+  std::vector<bool> quoted;  ///< whether each field was quoted
+  std::size_t line = 0;      ///< line where the record starts
+};
+
+/// An RFC 4180 record reader over a text buffer. Reused by every csat reader of delimited text.
+class csv_reader {
+public:
+  /// \param text   the whole input (a leading UTF-8 BOM is skipped)
+  /// \param source name used in error messages
+  /// \param delimiter ',', ';', '\t', or '\0' to detect from the first line
+  csv_reader(std::string text, std::string source, char delimiter = '\0')
+      : m_text(std::move(text)), m_source(std::move(source)) {
+    if (m_text.size() >= 3 && static_cast<unsigned char>(m_text[0]) == 0xEF &&
+        static_cast<unsigned char>(m_text[1]) == 0xBB && static_cast<unsigned char>(m_text[2]) == 0xBF)
+      m_pos = 3;
+    if (delimiter != '\0' && delimiter != ',' && delimiter != ';' && delimiter != '\t')
+      detail::throw_invalid_argument("csat::survey::csv_reader",
+                                     "delimiter must be ',', ';' or tab, not " + detail::quoted(std::string(1, delimiter)));
+    m_delim = delimiter ? delimiter : detect();
+  }
+
+  char delimiter() const { return m_delim; }
+  const std::string& source() const { return m_source; }
+  const std::string& text() const { return m_text; }
+  /// Empty lines skipped so far.
+  std::size_t blank_lines() const { return m_blank; }
+
+  /// Reads the next non-empty record into `r`; false at the end of input.
+  bool next(csv_record& r) {
+    // skip empty lines
+    for (;;) {
+      if (m_pos >= m_text.size()) return false;
+      if (m_text[m_pos] == '\n') { ++m_pos; ++m_line; m_col = 1; ++m_blank; continue; }
+      if (m_text[m_pos] == '\r' && m_pos + 1 < m_text.size() && m_text[m_pos + 1] == '\n') {
+        m_pos += 2; ++m_line; m_col = 1; ++m_blank; continue;
+      }
+      break;
+    }
+    std::size_t n = 0;
+    r.line = m_line;
+    for (;;) {
+      if (r.fields.size() <= n) {
+        r.fields.emplace_back(); r.lines.push_back(0); r.columns.push_back(0); r.quoted.push_back(false);
+      }
+      std::string& f = r.fields[n];
+      f.clear();
+      r.lines[n] = m_line;
+      r.columns[n] = m_col;
+      r.quoted[n] = false;
+      // leading spaces before a quote are allowed
+      std::size_t p = m_pos;
+      while (p < m_text.size() && m_text[p] == ' ') ++p;
+      if (p < m_text.size() && m_text[p] == '"') {
+        r.quoted[n] = true;
+        const std::size_t qline = m_line, qcol = m_col + (p - m_pos);
+        advance_to(p + 1);
+        for (;;) {
+          if (m_pos >= m_text.size())
+            throw parse_error(m_source, qline, qcol, "\"", "quoted field is not closed before the end of the input");
+          const char c = m_text[m_pos];
+          if (c == '"') {
+            if (m_pos + 1 < m_text.size() && m_text[m_pos + 1] == '"') { f += '"'; advance_to(m_pos + 2); continue; }
+            advance_to(m_pos + 1);
+            break;
+          }
+          if (c == '\n') { f += c; ++m_pos; ++m_line; m_col = 1; continue; }
+          f += c;
+          advance_to(m_pos + 1);
+        }
+        while (m_pos < m_text.size() && m_text[m_pos] == ' ') advance_to(m_pos + 1);
+        if (m_pos < m_text.size() && m_text[m_pos] != m_delim && m_text[m_pos] != '\n' &&
+            !(m_text[m_pos] == '\r' && m_pos + 1 < m_text.size() && m_text[m_pos + 1] == '\n')) {
+          std::size_t e = m_pos;
+          while (e < m_text.size() && m_text[e] != m_delim && m_text[e] != '\n' && m_text[e] != '\r') ++e;
+          throw parse_error(m_source, m_line, m_col, m_text.substr(m_pos, e - m_pos),
+                            "unexpected text after a closing quote: " +
+                                detail::quoted(m_text.substr(m_pos, e - m_pos)));
+        }
+      } else {
+        std::size_t e = m_pos;
+        while (e < m_text.size() && m_text[e] != m_delim && m_text[e] != '\n') ++e;
+        std::size_t end = e;
+        if (end > m_pos && m_text[end - 1] == '\r' && (end == m_text.size() || m_text[end] == '\n')) --end;
+        f.assign(m_text, m_pos, end - m_pos);
+        advance_to(e);
+      }
+      ++n;
+      if (m_pos >= m_text.size()) break;
+      if (m_text[m_pos] == m_delim) { advance_to(m_pos + 1); continue; }
+      if (m_text[m_pos] == '\r') ++m_pos;
+      // newline
+      ++m_pos; ++m_line; m_col = 1;
+      break;
+    }
+    r.fields.resize(n); r.lines.resize(n); r.columns.resize(n); r.quoted.resize(n);
+    return true;
+  }
+
+  /// An upper bound of the records left (line breaks + 1); used to size buffers once.
+  std::size_t max_records_left() const {
+    return static_cast<std::size_t>(std::count(m_text.begin() + static_cast<std::ptrdiff_t>(m_pos), m_text.end(), '\n')) + 1;
+  }
+
+private:
+  // Moves to byte position q on the current line, counting UTF-8 code points as columns.
+  void advance_to(std::size_t q) {
+    for (; m_pos < q; ++m_pos)
+      if ((static_cast<unsigned char>(m_text[m_pos]) & 0xC0) != 0x80) ++m_col;
+  }
+
+  char detect() const {
+    std::size_t counts[3] = {0, 0, 0};
+    const char cands[3] = {',', ';', '\t'};
+    bool in_quotes = false;
+    for (std::size_t p = m_pos; p < m_text.size(); ++p) {
+      const char c = m_text[p];
+      if (c == '"') in_quotes = !in_quotes;
+      else if (!in_quotes && c == '\n') break;
+      else if (!in_quotes)
+        for (int k = 0; k < 3; ++k) counts[k] += c == cands[k];
+    }
+    int best = 0;
+    for (int k = 1; k < 3; ++k)
+      if (counts[k] > counts[best]) best = k;
+    return cands[best];
+  }
+
+  std::string m_text;
+  std::string m_source;
+  std::size_t m_pos = 0;
+  std::size_t m_line = 1;
+  std::size_t m_col = 1;
+  std::size_t m_blank = 0;
+  char m_delim = ',';
+};
+
+}  // namespace survey
+
+namespace detail {
+
+inline std::string trim(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t");
+  if (b == std::string::npos) return std::string();
+  const auto e = s.find_last_not_of(" \t");
+  return s.substr(b, e - b + 1);
+}
+
+/// Parses a finite decimal number (locale-independent). Returns false if `s` is not one;
+/// sets `overflow` if it is a number too large for a double.
+inline bool parse_double(const char* b, const char* e, double& out, bool& overflow) {
+  overflow = false;
+  while (b < e && (*b == ' ' || *b == '\t')) ++b;
+  while (e > b && (e[-1] == ' ' || e[-1] == '\t')) --e;
+  if (b < e && *b == '+') ++b;
+  if (b == e) return false;
+  const char c0 = (*b == '-' && e - b > 1) ? b[1] : *b;
+  if (!(c0 >= '0' && c0 <= '9') && c0 != '.') return false;  // rejects inf, nan, hex words
+  const auto res = std::from_chars(b, e, out, std::chars_format::general);
+  if (res.ec == std::errc::result_out_of_range) {
+    // from_chars also reports underflow this way; only magnitudes above the double range are overflow
+    double probe = 0;
+    std::string tmp(b, e);
+    probe = std::strtod(tmp.c_str(), nullptr);
+    if (std::isinf(probe)) { overflow = true; return false; }
+    out = probe;
+    return res.ptr == e;
+  }
+  return res.ec == std::errc() && res.ptr == e && std::isfinite(out);
+}
+
+inline std::string ordinal(std::size_t k) {
+  const char* suf = "th";
+  if (k % 100 < 11 || k % 100 > 13) {
+    if (k % 10 == 1) suf = "st";
+    else if (k % 10 == 2) suf = "nd";
+    else if (k % 10 == 3) suf = "rd";
+  }
+  return std::to_string(k) + suf;
+}
+
+inline std::string read_file_text(const std::string& path, const char* function) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) detail::throw_invalid_argument(function, "cannot open " + detail::quoted(path));
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) detail::throw_invalid_argument(function, "cannot read " + detail::quoted(path));
+  return text;
+}
+
+}  // namespace detail
+
+namespace survey {
+
+/// Reads CSV text into a data_table. `source` names the input in error messages.
+template <class Scalar = double>
+data_table<Scalar> read_csv_text(std::string text, const std::string& source, const csv_options& options = {}) {
+  csv_reader reader(std::move(text), source, options.delimiter);
+  data_table<Scalar> t;
+  t.source = source;
+
+  csv_record header;
+  if (!reader.next(header)) throw parse_error(source, 1, 1, "", "the input is empty (no header line)");
+
+  // header: names, text columns
+  const std::size_t nf = header.fields.size();
+  std::vector<int> kind(nf, 0);  // 0 numeric, 1 text
+  std::vector<std::size_t> slot(nf, 0);
+  std::unordered_map<std::string, std::size_t> seen;
+  for (std::size_t k = 0; k < nf; ++k) {
+    const std::string name = detail::trim(header.fields[k]);
+    if (name.empty())
+      throw parse_error(source, header.lines[k], header.columns[k], "",
+                        "the " + detail::ordinal(k + 1) + " column name is empty");
+    const auto ins = seen.emplace(name, k);
+    if (!ins.second)
+      throw parse_error(source, header.lines[k], header.columns[k], name,
+                        "duplicate column name " + detail::quoted(name) + " (also the " +
+                            detail::ordinal(ins.first->second + 1) + " column)");
+    const bool is_text =
+        std::find(options.text_columns.begin(), options.text_columns.end(), name) != options.text_columns.end();
+    kind[k] = is_text ? 1 : 0;
+    if (is_text) { slot[k] = t.text_names.size(); t.text_names.push_back(name); }
+    else { slot[k] = t.names.size(); t.names.push_back(name); }
+  }
+  for (const auto& tc : options.text_columns)
+    if (!seen.count(tc))
+      detail::throw_invalid_argument("csat::survey::read_csv",
+                                     "text column " + detail::quoted(tc) + " is not in " + source);
+  t.text.resize(t.text_names.size());
+
+  const auto ncol = static_cast<Eigen::Index>(t.names.size());
+  Eigen::Index cap = static_cast<Eigen::Index>(reader.max_records_left());
+  t.values.resize(cap, ncol);
+  t.missing.assign(t.names.size(), 0);
+  const auto nan = std::numeric_limits<Scalar>::quiet_NaN();
+
+  auto is_missing = [&](const std::string& s) {
+    const std::string v = detail::trim(s);
+    return std::find(options.missing_tokens.begin(), options.missing_tokens.end(), v) != options.missing_tokens.end();
+  };
+
+  csv_record r;
+  Eigen::Index row = 0;
+  while (reader.next(r)) {
+    if (r.fields.size() != nf) {
+      const std::size_t k = std::min(r.fields.size(), nf) - (r.fields.size() > nf ? 0 : 1);
+      throw parse_error(source, r.line, r.fields.size() > nf ? r.columns[nf] : r.columns[k],
+                        r.fields.size() > nf ? r.fields[nf] : r.fields.back(),
+                        "this row has " + std::to_string(r.fields.size()) + " fields, but the header has " +
+                            std::to_string(nf));
+    }
+    if (row == cap) {  // only with quoted line breaks miscounted; grow geometrically
+      cap = cap * 2 + 1;
+      t.values.conservativeResize(cap, ncol);
+    }
+    for (std::size_t k = 0; k < nf; ++k) {
+      const std::string& f = r.fields[k];
+      if (kind[k] == 1) { t.text[slot[k]].push_back(detail::trim(f)); continue; }
+      const auto j = static_cast<Eigen::Index>(slot[k]);
+      double v = 0;
+      bool overflow = false;
+      if (detail::parse_double(f.data(), f.data() + f.size(), v, overflow)) {
+        t.values(row, j) = static_cast<Scalar>(v);
+      } else if (is_missing(f)) {
+        t.values(row, j) = nan;
+        ++t.missing[slot[k]];
+      } else {
+        throw parse_error(source, r.lines[k], r.columns[k], f,
+                          "column " + detail::quoted(t.names[slot[k]]) + ": " + detail::quoted(f) +
+                              (overflow ? " overflows a double" : " is not a number or a missing-value token"));
+      }
+    }
+    t.lines.push_back(r.line);
+    ++row;
+  }
+  if (row == 0) throw parse_error(source, header.line, 1, "", "the input has a header line but no data rows");
+  if (row != t.values.rows()) t.values.conservativeResize(row, ncol);
+  t.blank_lines_skipped = reader.blank_lines();
+  return t;
+}
+
+/// Reads a CSV stream; `source` names it in error messages.
+template <class Scalar = double>
+data_table<Scalar> read_csv(std::istream& in, const std::string& source = "<stream>", const csv_options& options = {}) {
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return read_csv_text<Scalar>(std::move(text), source, options);
+}
+
+/// Reads a CSV file; errors name the file as given.
+template <class Scalar = double>
+data_table<Scalar> read_csv(const std::string& path, const csv_options& options = {}) {
+  return read_csv_text<Scalar>(detail::read_file_text(path, "csat::survey::read_csv"), path, options);
+}
+
+}  // namespace survey
+}  // namespace csat
+
+#endif
