@@ -26,6 +26,7 @@
 #include <limits>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <system_error>
 #include <unordered_map>
 #include <vector>
@@ -33,12 +34,15 @@
 namespace csat {
 namespace survey {
 
+/// The default missing-value tokens: empty, `NA`, `N/A`, `NaN`, `.`.
+inline std::vector<std::string> default_missing_tokens() { return {"", "NA", "N/A", "NaN", "."}; }
+
 /// How to read a CSV file.
 struct csv_options {
   /// Field delimiter: ',', ';' or '\t'; '\0' detects it from the header line (the most frequent of the three).
   char delimiter = '\0';
   /// Cell texts (after trimming spaces) that mean "missing".
-  std::vector<std::string> missing_tokens{"", "NA", "N/A", "NaN", "."};
+  std::vector<std::string> missing_tokens = default_missing_tokens();
   /// Columns kept as text instead of numbers (segment, group or channel labels).
   std::vector<std::string> text_columns{};
 };
@@ -165,7 +169,7 @@ public:
         }
         while (m_pos < m_text.size() && m_text[m_pos] == ' ') advance_to(m_pos + 1);
         if (m_pos < m_text.size() && m_text[m_pos] != m_delim && m_text[m_pos] != '\n' &&
-            !(m_text[m_pos] == '\r' && m_pos + 1 < m_text.size() && m_text[m_pos + 1] == '\n')) {
+            !(m_text[m_pos] == '\r' && (m_pos + 1 == m_text.size() || m_text[m_pos + 1] == '\n'))) {
           std::size_t e = m_pos;
           while (e < m_text.size() && m_text[e] != m_delim && m_text[e] != '\n' && m_text[e] != '\r') ++e;
           throw parse_error(m_source, m_line, m_col, m_text.substr(m_pos, e - m_pos),
@@ -184,8 +188,9 @@ public:
       if (m_pos >= m_text.size()) break;
       if (m_text[m_pos] == m_delim) { advance_to(m_pos + 1); continue; }
       if (m_text[m_pos] == '\r') ++m_pos;
-      // newline
-      ++m_pos; ++m_line; m_col = 1;
+      // newline (or the end of the input after a final CR)
+      if (m_pos < m_text.size()) ++m_pos;
+      ++m_line; m_col = 1;
       break;
     }
     r.fields.resize(n); r.lines.resize(n); r.columns.resize(n); r.quoted.resize(n);
@@ -277,9 +282,30 @@ inline std::string ordinal(std::size_t k) {
 inline std::string read_file_text(const std::string& path, const char* function) {
   std::ifstream in(path, std::ios::binary);
   if (!in) detail::throw_invalid_argument(function, "cannot open " + detail::quoted(path));
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // Size the buffer once (no geometric growth, so the peak memory is the file size).
+  std::string text;
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  if (size > 0) {
+    text.resize(static_cast<std::size_t>(size));
+    in.seekg(0, std::ios::beg);
+    in.read(&text[0], size);
+    text.resize(static_cast<std::size_t>(in.gcount()));
+  } else {  // not seekable: read as a stream
+    in.clear();
+    in.seekg(0, std::ios::beg);
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
   if (in.bad()) detail::throw_invalid_argument(function, "cannot read " + detail::quoted(path));
   return text;
+}
+
+/// `s` without leading and trailing spaces and tabs, as a view.
+inline std::string_view trim_view(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
+  return s.substr(b, e - b);
 }
 
 }  // namespace detail
@@ -301,8 +327,10 @@ data_table<Scalar> read_csv_text(std::string text, const std::string& source, co
   std::vector<int> kind(nf, 0);  // 0 numeric, 1 text
   std::vector<std::size_t> slot(nf, 0);
   std::unordered_map<std::string, std::size_t> seen;
+  std::vector<std::string> header_names(nf);
   for (std::size_t k = 0; k < nf; ++k) {
     const std::string name = detail::trim(header.fields[k]);
+    header_names[k] = name;
     if (name.empty())
       throw parse_error(source, header.lines[k], header.columns[k], "",
                         "the " + detail::ordinal(k + 1) + " column name is empty");
@@ -329,20 +357,35 @@ data_table<Scalar> read_csv_text(std::string text, const std::string& source, co
   t.missing.assign(t.names.size(), 0);
   const auto nan = std::numeric_limits<Scalar>::quiet_NaN();
 
+  // Missing-value tokens are matched before numbers, so a numeric code such as "-99" or "999" can mean missing.
+  std::vector<std::string_view> tokens;
+  for (const auto& tok : options.missing_tokens) tokens.push_back(detail::trim_view(tok));
   auto is_missing = [&](const std::string& s) {
-    const std::string v = detail::trim(s);
-    return std::find(options.missing_tokens.begin(), options.missing_tokens.end(), v) != options.missing_tokens.end();
+    const std::string_view v = detail::trim_view(s);
+    for (const auto& tok : tokens)
+      if (v == tok) return true;
+    return false;
   };
 
   csv_record r;
   Eigen::Index row = 0;
   while (reader.next(r)) {
-    if (r.fields.size() != nf) {
-      const std::size_t k = std::min(r.fields.size(), nf) - (r.fields.size() > nf ? 0 : 1);
-      throw parse_error(source, r.line, r.fields.size() > nf ? r.columns[nf] : r.columns[k],
-                        r.fields.size() > nf ? r.fields[nf] : r.fields.back(),
+    if (r.fields.size() > nf) {
+      const std::string extra = r.fields[nf];
+      throw parse_error(source, r.lines[nf], r.columns[nf], extra,
                         "this row has " + std::to_string(r.fields.size()) + " fields, but the header has " +
-                            std::to_string(nf));
+                            std::to_string(nf) + ": extra field " + detail::quoted(extra) + " after the last column " +
+                            detail::quoted(header_names[nf - 1]));
+    }
+    if (r.fields.size() < nf) {
+      const std::size_t k = r.fields.size() - 1;  // the last field present
+      const std::string last = r.fields[k];
+      throw parse_error(source, r.lines[k], r.columns[k], last,
+                        "this row has " + std::to_string(r.fields.size()) + " fields, but the header has " +
+                            std::to_string(nf) + ": it ends with " + detail::quoted(last) + " in column " +
+                            detail::quoted(header_names[k]) + ", so column " +
+                            detail::quoted(header_names[k + 1]) + (k + 2 < nf ? " and later ones are" : " is") +
+                            " missing");
     }
     if (row == cap) {  // only with quoted line breaks miscounted; grow geometrically
       cap = cap * 2 + 1;
@@ -354,11 +397,11 @@ data_table<Scalar> read_csv_text(std::string text, const std::string& source, co
       const auto j = static_cast<Eigen::Index>(slot[k]);
       double v = 0;
       bool overflow = false;
-      if (detail::parse_double(f.data(), f.data() + f.size(), v, overflow)) {
-        t.values(row, j) = static_cast<Scalar>(v);
-      } else if (is_missing(f)) {
+      if (is_missing(f)) {
         t.values(row, j) = nan;
         ++t.missing[slot[k]];
+      } else if (detail::parse_double(f.data(), f.data() + f.size(), v, overflow)) {
+        t.values(row, j) = static_cast<Scalar>(v);
       } else {
         throw parse_error(source, r.lines[k], r.columns[k], f,
                           "column " + detail::quoted(t.names[slot[k]]) + ": " + detail::quoted(f) +
