@@ -14,5 +14,6 @@
 #include <csat/fuzzy/fuzzy.hpp>
 #include <csat/weights/weights.hpp>
 #include <csat/simulate/simulate.hpp>
+#include <csat/report/report.hpp>
 
 #endif
