@@ -140,9 +140,18 @@ struct syntax {
   std::vector<statement> statements;
 };
 
+
+}  // namespace model
+
 namespace detail {
 
-struct token {
+using model::expression;
+using model::modifier;
+using model::op;
+using model::statement;
+using model::term;
+
+struct syntax_token {
   enum class kind { name, number, string, oper, plus, minus, star, slash, caret, colon, lparen, rparen, comma, end };
   kind type = kind::end;
   std::string text;
@@ -159,27 +168,27 @@ public:
   }
 
   /// Splits the text into statements (token lists), joining continued lines.
-  std::vector<std::vector<token>> statements() {
-    std::vector<std::vector<token>> out;
-    std::vector<token> cur;
+  std::vector<std::vector<syntax_token>> statements() {
+    std::vector<std::vector<syntax_token>> out;
+    std::vector<syntax_token> cur;
     int depth = 0;
     for (;;) {
       bool newline = false, hard_end = false;
-      const token t = next(newline, hard_end);
-      const bool eof = t.type == token::kind::end && !hard_end;
+      const syntax_token t = next(newline, hard_end);
+      const bool eof = t.type == syntax_token::kind::end && !hard_end;
       if (!cur.empty()) {
         const bool incomplete = depth > 0 || ends_incomplete(cur.back());
         bool close = false;
         if (eof || hard_end) {
           if (incomplete) {
-            const token& last = cur.back();
+            const syntax_token& last = cur.back();
             throw parse_error(m_source, last.line, last.column, last.text,
                               depth > 0 ? "unclosed parenthesis: the statement ends inside ( )"
                                         : "the statement ends after " + quote(last.text) + " where a term is expected");
           }
           close = true;
         } else if (newline) {
-          close = !(incomplete || t.type == token::kind::plus || t.type == token::kind::star);
+          close = !(incomplete || t.type == syntax_token::kind::plus || t.type == syntax_token::kind::star);
         }
         if (close) {
           out.push_back(std::move(cur));
@@ -189,8 +198,8 @@ public:
       }
       if (eof) break;
       if (hard_end) continue;
-      if (t.type == token::kind::lparen) ++depth;
-      if (t.type == token::kind::rparen) {
+      if (t.type == syntax_token::kind::lparen) ++depth;
+      if (t.type == syntax_token::kind::rparen) {
         if (depth == 0) throw parse_error(m_source, t.line, t.column, ")", "unmatched closing parenthesis");
         --depth;
       }
@@ -202,11 +211,11 @@ public:
   static std::string quote(const std::string& s) { return "\"" + s + "\""; }
 
 private:
-  static bool ends_incomplete(const token& t) {
+  static bool ends_incomplete(const syntax_token& t) {
     switch (t.type) {
-      case token::kind::oper: case token::kind::plus: case token::kind::minus: case token::kind::star:
-      case token::kind::slash: case token::kind::caret: case token::kind::colon: case token::kind::lparen:
-      case token::kind::comma:
+      case syntax_token::kind::oper: case syntax_token::kind::plus: case syntax_token::kind::minus: case syntax_token::kind::star:
+      case syntax_token::kind::slash: case syntax_token::kind::caret: case syntax_token::kind::colon: case syntax_token::kind::lparen:
+      case syntax_token::kind::comma:
         return true;
       default:
         return false;
@@ -224,13 +233,13 @@ private:
   }
 
   // Next token; sets newline if one or more line breaks were crossed before it, hard_end for ';'.
-  token next(bool& newline, bool& hard_end) {
+  syntax_token next(bool& newline, bool& hard_end) {
     newline = false;
     hard_end = false;
     for (;;) {
       if (m_pos >= m_text.size()) {
-        token t;
-        t.type = token::kind::end;
+        syntax_token t;
+        t.type = syntax_token::kind::end;
         t.line = m_line;
         t.column = m_col;
         return t;
@@ -242,10 +251,10 @@ private:
         while (m_pos < m_text.size() && m_text[m_pos] != '\n') ++m_pos;
         continue;
       }
-      if (c == ';') { step(1); hard_end = true; token t; t.type = token::kind::end; t.line = m_line; t.column = m_col; return t; }
+      if (c == ';') { step(1); hard_end = true; syntax_token t; t.type = syntax_token::kind::end; t.line = m_line; t.column = m_col; return t; }
       break;
     }
-    token t;
+    syntax_token t;
     t.line = m_line;
     t.column = m_col;
     t.offset = m_pos;
@@ -254,7 +263,7 @@ private:
     if (name_start(c) && !(c == '.' && m_pos + 1 < m_text.size() && std::isdigit(static_cast<unsigned char>(m_text[m_pos + 1])))) {
       std::size_t e = m_pos;
       while (e < m_text.size() && name_char(static_cast<unsigned char>(m_text[e]))) ++e;
-      t.type = token::kind::name;
+      t.type = syntax_token::kind::name;
       t.text = m_text.substr(m_pos, e - m_pos);
       step(e - m_pos);
     } else if ((c >= '0' && c <= '9') || c == '.') {
@@ -263,7 +272,7 @@ private:
       std::strtod(b, &e);
       std::size_t len = static_cast<std::size_t>(e - b);
       if (len == 0) len = 1;
-      t.type = token::kind::number;
+      t.type = syntax_token::kind::number;
       t.text = m_text.substr(m_pos, len);
       step(len);
       if (m_pos < m_text.size() && name_char(static_cast<unsigned char>(m_text[m_pos]))) {
@@ -278,29 +287,29 @@ private:
       while (e < m_text.size() && m_text[e] != static_cast<char>(c) && m_text[e] != '\n') ++e;
       if (e >= m_text.size() || m_text[e] != static_cast<char>(c))
         throw parse_error(m_source, t.line, t.column, m_text.substr(m_pos, e - m_pos), "unterminated string");
-      t.type = token::kind::string;
+      t.type = syntax_token::kind::string;
       t.text = m_text.substr(m_pos + 1, e - m_pos - 1);
       step(e + 1 - m_pos);
     } else if (two("=~") || two("<~") || two("~~") || two(":=") || two("==")) {
-      t.type = token::kind::oper;
+      t.type = syntax_token::kind::oper;
       t.text = m_text.substr(m_pos, 2);
       step(2);
     } else if (c == '~' || c == '<' || c == '>') {
-      t.type = token::kind::oper;
+      t.type = syntax_token::kind::oper;
       t.text = std::string(1, static_cast<char>(c));
       step(1);
     } else {
-      token::kind k = token::kind::end;
+      syntax_token::kind k = syntax_token::kind::end;
       switch (c) {
-        case '+': k = token::kind::plus; break;
-        case '-': k = token::kind::minus; break;
-        case '*': k = token::kind::star; break;
-        case '/': k = token::kind::slash; break;
-        case '^': k = token::kind::caret; break;
-        case ':': k = token::kind::colon; break;
-        case '(': k = token::kind::lparen; break;
-        case ')': k = token::kind::rparen; break;
-        case ',': k = token::kind::comma; break;
+        case '+': k = syntax_token::kind::plus; break;
+        case '-': k = syntax_token::kind::minus; break;
+        case '*': k = syntax_token::kind::star; break;
+        case '/': k = syntax_token::kind::slash; break;
+        case '^': k = syntax_token::kind::caret; break;
+        case ':': k = syntax_token::kind::colon; break;
+        case '(': k = syntax_token::kind::lparen; break;
+        case ')': k = syntax_token::kind::rparen; break;
+        case ',': k = syntax_token::kind::comma; break;
         default: {
           std::size_t len = 1;
           if (c >= 0xC0) len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
@@ -323,20 +332,20 @@ private:
   std::size_t m_col = 1;
 };
 
-class statement_parser {
+class syntax_statement_parser {
 public:
-  statement_parser(const std::vector<token>& toks, const std::string& text, const std::string& source)
+  syntax_statement_parser(const std::vector<syntax_token>& toks, const std::string& text, const std::string& source)
       : m_t(toks), m_text(text), m_source(source) {}
 
   void parse(std::vector<statement>& out) {
     // find the operator
     std::size_t k = 0;
-    while (k < m_t.size() && m_t[k].type != token::kind::oper) ++k;
-    const token& first = m_t.front();
+    while (k < m_t.size() && m_t[k].type != syntax_token::kind::oper) ++k;
+    const syntax_token& first = m_t.front();
     if (k == m_t.size())
       fail(first, "expected an operator (=~, <~, ~, ~~, :=, ==, <, >) in the statement starting with " +
                       syntax_lexer::quote(first.text));
-    const token& optok = m_t[k];
+    const syntax_token& optok = m_t[k];
     if (k == 0) fail(optok, "the statement has no left-hand side before " + syntax_lexer::quote(optok.text));
     if (k + 1 == m_t.size()) fail(optok, "nothing after " + syntax_lexer::quote(optok.text));
     const op o = to_op(optok.text);
@@ -364,15 +373,15 @@ public:
     }
 
     // left-hand side: name (+ name)*
-    std::vector<std::pair<std::string, const token*>> lhs;
+    std::vector<std::pair<std::string, const syntax_token*>> lhs;
     for (std::size_t i = 0; i < k; ++i) {
-      const token& t = m_t[i];
+      const syntax_token& t = m_t[i];
       if (i % 2 == 0) {
-        if (t.type != token::kind::name)
+        if (t.type != syntax_token::kind::name)
           fail(t, "expected a name on the left of " + syntax_lexer::quote(optok.text) + ", found " +
                       syntax_lexer::quote(t.text));
         lhs.emplace_back(t.text, &t);
-      } else if (t.type != token::kind::plus) {
+      } else if (t.type != syntax_token::kind::plus) {
         fail(t, "expected '+' or an operator after " + syntax_lexer::quote(m_t[i - 1].text) + ", found " +
                     syntax_lexer::quote(t.text));
       }
@@ -398,8 +407,8 @@ public:
     for (;;) {
       terms.push_back(parse_term(optok, o));
       if (m_pos == m_end) break;
-      const token& t = m_t[m_pos];
-      if (t.type != token::kind::plus)
+      const syntax_token& t = m_t[m_pos];
+      if (t.type != syntax_token::kind::plus)
         fail(t, "expected '+' between terms, found " + syntax_lexer::quote(t.text));
       ++m_pos;
       if (m_pos == m_end) fail(t, "a term is missing after '+'");
@@ -415,7 +424,7 @@ public:
   }
 
 private:
-  [[noreturn]] void fail(const token& t, const std::string& msg) const {
+  [[noreturn]] void fail(const syntax_token& t, const std::string& msg) const {
     throw parse_error(m_source, t.line, t.column, t.text, msg);
   }
 
@@ -434,40 +443,40 @@ private:
     if (m_pos != end) fail(m_t[m_pos], "unexpected " + syntax_lexer::quote(m_t[m_pos].text) + " in the expression");
   }
 
-  const token& peek() const { return m_t[m_pos]; }
-  bool at(token::kind k) const { return m_pos < m_end && m_t[m_pos].type == k; }
-  const token& last_or_end() const { return m_pos < m_end ? m_t[m_pos] : m_t[m_end - 1]; }
+  const syntax_token& peek() const { return m_t[m_pos]; }
+  bool at(syntax_token::kind k) const { return m_pos < m_end && m_t[m_pos].type == k; }
+  const syntax_token& last_or_end() const { return m_pos < m_end ? m_t[m_pos] : m_t[m_end - 1]; }
 
-  static double to_number(const token& t) { return std::strtod(t.text.c_str(), nullptr); }
+  static double to_number(const syntax_token& t) { return std::strtod(t.text.c_str(), nullptr); }
 
   // modifier value inside c(...) or before '*': number, NA, name (label), start(x), label("a"), equal("a")
   modifier parse_modifier_value() {
     modifier m;
-    const token& t = last_or_end();
+    const syntax_token& t = last_or_end();
     if (m_pos >= m_end) fail(t, "a modifier is missing");
     bool neg = false;
-    if (at(token::kind::minus)) { neg = true; ++m_pos; }
-    if (at(token::kind::number)) {
+    if (at(syntax_token::kind::minus)) { neg = true; ++m_pos; }
+    if (at(syntax_token::kind::number)) {
       m.fixed = (neg ? -1 : 1) * to_number(m_t[m_pos]);
       ++m_pos;
       return m;
     }
     if (neg) fail(last_or_end(), "expected a number after '-'");
-    if (!at(token::kind::name)) fail(last_or_end(), "expected a number, NA or a label, found " + syntax_lexer::quote(last_or_end().text));
-    const token& n = m_t[m_pos++];
+    if (!at(syntax_token::kind::name)) fail(last_or_end(), "expected a number, NA or a label, found " + syntax_lexer::quote(last_or_end().text));
+    const syntax_token& n = m_t[m_pos++];
     if (n.text == "NA") { m.free = true; return m; }
-    if ((n.text == "start" || n.text == "label" || n.text == "equal") && at(token::kind::lparen)) {
+    if ((n.text == "start" || n.text == "label" || n.text == "equal") && at(syntax_token::kind::lparen)) {
       ++m_pos;
       if (n.text == "start") {
         bool sneg = false;
-        if (at(token::kind::minus)) { sneg = true; ++m_pos; }
-        if (!at(token::kind::number)) fail(last_or_end(), "start() needs a number");
+        if (at(syntax_token::kind::minus)) { sneg = true; ++m_pos; }
+        if (!at(syntax_token::kind::number)) fail(last_or_end(), "start() needs a number");
         m.start = (sneg ? -1 : 1) * to_number(m_t[m_pos++]);
       } else {
-        if (!at(token::kind::string) && !at(token::kind::name)) fail(last_or_end(), n.text + "() needs a label");
+        if (!at(syntax_token::kind::string) && !at(syntax_token::kind::name)) fail(last_or_end(), n.text + "() needs a label");
         m.label = m_t[m_pos++].text;
       }
-      if (!at(token::kind::rparen)) fail(last_or_end(), "expected ')' to close " + n.text + "(");
+      if (!at(syntax_token::kind::rparen)) fail(last_or_end(), "expected ')' to close " + n.text + "(");
       ++m_pos;
       return m;
     }
@@ -482,23 +491,23 @@ private:
     if (m.start) into.start = m.start;
   }
 
-  term parse_term(const token& optok, op o) {
+  term parse_term(const syntax_token& optok, op o) {
     term t;
     // modifiers: (value | c(values)) '*' ...
     for (;;) {
       // lookahead: is the next thing followed by '*'?
       std::size_t save = m_pos;
-      if (at(token::kind::name) && m_t[m_pos].text == "c" && m_pos + 1 < m_end &&
-          m_t[m_pos + 1].type == token::kind::lparen) {
+      if (at(syntax_token::kind::name) && m_t[m_pos].text == "c" && m_pos + 1 < m_end &&
+          m_t[m_pos + 1].type == syntax_token::kind::lparen) {
         m_pos += 2;
         std::vector<modifier> mods;
         for (;;) {
           mods.push_back(parse_modifier_value());
-          if (at(token::kind::comma)) { ++m_pos; continue; }
-          if (at(token::kind::rparen)) { ++m_pos; break; }
+          if (at(syntax_token::kind::comma)) { ++m_pos; continue; }
+          if (at(syntax_token::kind::rparen)) { ++m_pos; break; }
           fail(last_or_end(), "expected ',' or ')' in c(...)");
         }
-        if (!at(token::kind::star)) fail(last_or_end(), "c(...) must be followed by '*' and a variable");
+        if (!at(syntax_token::kind::star)) fail(last_or_end(), "c(...) must be followed by '*' and a variable");
         ++m_pos;
         t.group_mods = std::move(mods);
         continue;
@@ -506,27 +515,27 @@ private:
       bool is_modifier = false;
       {
         std::size_t p = m_pos;
-        if (p < m_end && m_t[p].type == token::kind::minus) ++p;
-        if (p < m_end && (m_t[p].type == token::kind::number || m_t[p].type == token::kind::name)) {
+        if (p < m_end && m_t[p].type == syntax_token::kind::minus) ++p;
+        if (p < m_end && (m_t[p].type == syntax_token::kind::number || m_t[p].type == syntax_token::kind::name)) {
           ++p;
-          if (p < m_end && m_t[p].type == token::kind::lparen) {  // start(..), label(..)
-            while (p < m_end && m_t[p].type != token::kind::rparen) ++p;
+          if (p < m_end && m_t[p].type == syntax_token::kind::lparen) {  // start(..), label(..)
+            while (p < m_end && m_t[p].type != syntax_token::kind::rparen) ++p;
             ++p;
           }
-          is_modifier = p < m_end && m_t[p].type == token::kind::star;
+          is_modifier = p < m_end && m_t[p].type == syntax_token::kind::star;
         }
       }
       if (!is_modifier) break;
       merge(t.mod, parse_modifier_value());
-      if (!at(token::kind::star)) { m_pos = save; break; }
+      if (!at(syntax_token::kind::star)) { m_pos = save; break; }
       ++m_pos;
       if (m_pos >= m_end) fail(m_t[m_pos - 1], "a variable is missing after '*'");
     }
     if (m_pos >= m_end) fail(m_t[m_end - 1], "a term is missing after " + syntax_lexer::quote(optok.text));
-    const token& n = m_t[m_pos];
+    const syntax_token& n = m_t[m_pos];
     t.line = n.line;
     t.column = n.column;
-    if (n.type == token::kind::number) {
+    if (n.type == syntax_token::kind::number) {
       if (n.text != "1" || o != op::regression)
         fail(n, "expected a variable name, found the number " + syntax_lexer::quote(n.text) +
                     (o == op::regression ? " (only '1' is allowed: an intercept)" : ""));
@@ -534,13 +543,13 @@ private:
       ++m_pos;
       return t;
     }
-    if (n.type != token::kind::name) fail(n, "expected a variable name, found " + syntax_lexer::quote(n.text));
+    if (n.type != syntax_token::kind::name) fail(n, "expected a variable name, found " + syntax_lexer::quote(n.text));
     t.name = n.text;
     t.factors.push_back(n.text);
     ++m_pos;
-    while (at(token::kind::colon)) {
+    while (at(syntax_token::kind::colon)) {
       ++m_pos;
-      if (!at(token::kind::name)) fail(last_or_end(), "expected a name after ':' in an interaction term");
+      if (!at(syntax_token::kind::name)) fail(last_or_end(), "expected a name after ':' in an interaction term");
       t.factors.push_back(m_t[m_pos].text);
       t.name += ":" + m_t[m_pos].text;
       ++m_pos;
@@ -553,11 +562,11 @@ private:
   expression parse_expr() {
     if (m_pos >= m_end) fail(m_t[m_end > 0 ? m_end - 1 : 0], "an expression is missing");
     expression e = parse_prod();
-    while (at(token::kind::plus) || at(token::kind::minus)) {
-      const token& o = m_t[m_pos++];
+    while (at(syntax_token::kind::plus) || at(syntax_token::kind::minus)) {
+      const syntax_token& o = m_t[m_pos++];
       expression r = parse_prod();
       expression s;
-      s.type = o.type == token::kind::plus ? expression::kind::add : expression::kind::subtract;
+      s.type = o.type == syntax_token::kind::plus ? expression::kind::add : expression::kind::subtract;
       s.line = o.line;
       s.column = o.column;
       s.args = {std::move(e), std::move(r)};
@@ -567,11 +576,11 @@ private:
   }
   expression parse_prod() {
     expression e = parse_unary();
-    while (at(token::kind::star) || at(token::kind::slash)) {
-      const token& o = m_t[m_pos++];
+    while (at(syntax_token::kind::star) || at(syntax_token::kind::slash)) {
+      const syntax_token& o = m_t[m_pos++];
       expression r = parse_unary();
       expression s;
-      s.type = o.type == token::kind::star ? expression::kind::multiply : expression::kind::divide;
+      s.type = o.type == syntax_token::kind::star ? expression::kind::multiply : expression::kind::divide;
       s.line = o.line;
       s.column = o.column;
       s.args = {std::move(e), std::move(r)};
@@ -580,8 +589,8 @@ private:
     return e;
   }
   expression parse_unary() {
-    if (at(token::kind::minus)) {
-      const token& o = m_t[m_pos++];
+    if (at(syntax_token::kind::minus)) {
+      const syntax_token& o = m_t[m_pos++];
       expression s;
       s.type = expression::kind::negate;
       s.line = o.line;
@@ -590,8 +599,8 @@ private:
       return s;
     }
     expression a = parse_atom();
-    if (at(token::kind::caret)) {
-      const token& o = m_t[m_pos++];
+    if (at(syntax_token::kind::caret)) {
+      const syntax_token& o = m_t[m_pos++];
       expression s;
       s.type = expression::kind::power;
       s.line = o.line;
@@ -603,33 +612,33 @@ private:
   }
   expression parse_atom() {
     if (m_pos >= m_end) fail(m_t[m_end - 1], "an operand is missing");
-    const token& t = m_t[m_pos];
+    const syntax_token& t = m_t[m_pos];
     expression e;
     e.line = t.line;
     e.column = t.column;
-    if (t.type == token::kind::number) {
+    if (t.type == syntax_token::kind::number) {
       e.type = expression::kind::number;
       e.value = to_number(t);
       ++m_pos;
       return e;
     }
-    if (t.type == token::kind::name) {
+    if (t.type == syntax_token::kind::name) {
       e.type = expression::kind::name;
       e.name = t.text;
       ++m_pos;
       return e;
     }
-    if (t.type == token::kind::lparen) {
+    if (t.type == syntax_token::kind::lparen) {
       ++m_pos;
       expression inner = parse_expr();
-      if (!at(token::kind::rparen)) fail(last_or_end(), "expected ')'");
+      if (!at(syntax_token::kind::rparen)) fail(last_or_end(), "expected ')'");
       ++m_pos;
       return inner;
     }
     fail(t, "unexpected " + syntax_lexer::quote(t.text) + " in the expression");
   }
 
-  const std::vector<token>& m_t;
+  const std::vector<syntax_token>& m_t;
   const std::string& m_text;
   const std::string& m_source;
   std::size_t m_pos = 0;
@@ -638,14 +647,16 @@ private:
 
 }  // namespace detail
 
+namespace model {
+
 /// Parses model text. `source` names it in error messages (a file name, or "<model>").
 /// Throws csat::parse_error located at the offending line and column.
 inline syntax parse_syntax(const std::string& text, const std::string& source = "<model>") {
   syntax out;
   out.source = source;
-  detail::syntax_lexer lexer(text, out.source);
+  csat::detail::syntax_lexer lexer(text, out.source);
   for (const auto& toks : lexer.statements()) {
-    detail::statement_parser p(toks, text, out.source);
+    csat::detail::syntax_statement_parser p(toks, text, out.source);
     p.parse(out.statements);
   }
   return out;
