@@ -197,9 +197,23 @@ public:
     return true;
   }
 
-  /// An upper bound of the records left (line breaks + 1); used to size buffers once.
+  /// An upper bound of the records left (line breaks + 1).
   std::size_t max_records_left() const {
     return static_cast<std::size_t>(std::count(m_text.begin() + static_cast<std::ptrdiff_t>(m_pos), m_text.end(), '\n')) + 1;
+  }
+
+  /// The number of records left as next() will find them for well-formed input: lines with content, where
+  /// line breaks inside quotes do not end a record. Used to size buffers once (no copy when shrinking).
+  std::size_t records_left() const {
+    std::size_t n = 0;
+    bool in_quotes = false, content = false;
+    for (std::size_t p = m_pos; p < m_text.size(); ++p) {
+      const char c = m_text[p];
+      if (c == '"') { in_quotes = !in_quotes; content = true; }
+      else if (c == '\n' && !in_quotes) { n += content; content = false; }
+      else if (c != '\r') content = true;
+    }
+    return n + content;
   }
 
 private:
@@ -352,14 +366,22 @@ data_table<Scalar> read_csv_text(std::string text, const std::string& source, co
   t.text.resize(t.text_names.size());
 
   const auto ncol = static_cast<Eigen::Index>(t.names.size());
-  Eigen::Index cap = static_cast<Eigen::Index>(reader.max_records_left());
+  Eigen::Index cap = static_cast<Eigen::Index>(reader.records_left());
+  t.lines.reserve(static_cast<std::size_t>(cap));
+  for (auto& col : t.text) col.reserve(static_cast<std::size_t>(cap));
   t.values.resize(cap, ncol);
   t.missing.assign(t.names.size(), 0);
   const auto nan = std::numeric_limits<Scalar>::quiet_NaN();
 
   // Missing-value tokens are matched before numbers, so a numeric code such as "-99" or "999" can mean missing.
   std::vector<std::string_view> tokens;
-  for (const auto& tok : options.missing_tokens) tokens.push_back(detail::trim_view(tok));
+  bool numeric_token = false;  // when no token is a number, numbers can be parsed first (the fast path)
+  for (const auto& tok : options.missing_tokens) {
+    tokens.push_back(detail::trim_view(tok));
+    double probe = 0;
+    bool of = false;
+    numeric_token = numeric_token || detail::parse_double(tok.data(), tok.data() + tok.size(), probe, of) || of;
+  }
   auto is_missing = [&](const std::string& s) {
     const std::string_view v = detail::trim_view(s);
     for (const auto& tok : tokens)
@@ -387,7 +409,7 @@ data_table<Scalar> read_csv_text(std::string text, const std::string& source, co
                             detail::quoted(header_names[k + 1]) + (k + 2 < nf ? " and later ones are" : " is") +
                             " missing");
     }
-    if (row == cap) {  // only with quoted line breaks miscounted; grow geometrically
+    if (row == cap) {  // records_left() miscounted (stray quotes): grow geometrically
       cap = cap * 2 + 1;
       t.values.conservativeResize(cap, ncol);
     }
@@ -397,10 +419,12 @@ data_table<Scalar> read_csv_text(std::string text, const std::string& source, co
       const auto j = static_cast<Eigen::Index>(slot[k]);
       double v = 0;
       bool overflow = false;
-      if (is_missing(f)) {
+      if (!numeric_token && detail::parse_double(f.data(), f.data() + f.size(), v, overflow)) {
+        t.values(row, j) = static_cast<Scalar>(v);
+      } else if (is_missing(f)) {
         t.values(row, j) = nan;
         ++t.missing[slot[k]];
-      } else if (detail::parse_double(f.data(), f.data() + f.size(), v, overflow)) {
+      } else if (numeric_token && detail::parse_double(f.data(), f.data() + f.size(), v, overflow)) {
         t.values(row, j) = static_cast<Scalar>(v);
       } else {
         throw parse_error(source, r.lines[k], r.columns[k], f,
