@@ -2,8 +2,10 @@
 #define CSAT_PLS_PLS_HPP
 
 /// \file
-/// Umbrella header of csat::pls.
+/// Umbrella header of csat::pls: PLS path modeling, quality criteria, bootstrap, 0–100 indices, IPMA.
 
 #include <csat/core/core.hpp>
+#include <csat/pls/estimate.hpp>
+#include <csat/pls/quality.hpp>
 
 #endif

@@ -1,0 +1,636 @@
+#ifndef CSAT_PLS_ESTIMATE_HPP
+#define CSAT_PLS_ESTIMATE_HPP
+
+/// \file
+/// PLS path modeling (Wold 1982; Lohmöller 1989), with the numerical conventions of seminr 2.3.2.
+///
+/// - Indicators are standardized with the n−1 standard deviation; all outer weights start at 1; after every
+///   update the weights are rescaled so that each composite has unit variance (n−1).
+/// - Each iteration: composites → inner proxies (path, factorial or centroid scheme) → outer update
+///   (Mode A: w = cov(z, proxy); Mode B: w = R_bb⁻¹ cor(z, proxy); single item: w = 1).
+/// - Stop when Σ|w_new − w_old| < tolerance (default 1e-7), at most max_iterations + 1 updates (default 300);
+///   `iterations` is the 0-based index of the last update, as seminr stores it; `updates` = iterations + 1.
+///   Non-convergence is reported in `status`, never thrown.
+/// - Loadings = cor(indicator, composite); paths = OLS of each endogenous composite on its predecessors;
+///   R², adjusted R², total effects Σ_{k≥1} Bᵏ and indirect effects.
+/// - Optional PLSc (Dijkstra & Henseler 2015) for Mode A blocks.
+///
+/// Internally the algorithm works on the indicator correlation matrix (every step of PLS is a function of it),
+/// computed in one chunked pass over the data from optional row indices (resampling) and optional case weights;
+/// scores are formed at the end. See docs/pls.md for every formula and its source.
+
+#include <csat/config.hpp>
+#include <csat/core/error.hpp>
+#include <csat/core/validate.hpp>
+#include <csat/model/specification.hpp>
+#include <csat/survey/csv.hpp>
+#include <csat/survey/missing.hpp>
+
+#include <Eigen/Cholesky>
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace csat {
+namespace pls {
+
+/// Inner weighting scheme.
+enum class inner_scheme {
+  path,       ///< predecessors: OLS coefficients; successors: correlations (Lohmöller 1989)
+  factorial,  ///< correlation for every adjacent pair
+  centroid    ///< sign of the correlation for every adjacent pair (Wold 1982; Tenenhaus et al. 2005)
+};
+
+inline const char* to_string(inner_scheme s) {
+  switch (s) {
+    case inner_scheme::factorial: return "factorial";
+    case inner_scheme::centroid: return "centroid";
+    default: return "path";
+  }
+}
+
+/// Outcome of the iteration.
+enum class status {
+  success,         ///< converged
+  no_convergence,  ///< max_iterations reached; the last weights are reported
+  numerical_issue  ///< a singular system inside the inner scheme or the structural regressions
+};
+
+inline const char* to_string(status s) {
+  switch (s) {
+    case status::no_convergence: return "no_convergence";
+    case status::numerical_issue: return "numerical_issue";
+    default: return "success";
+  }
+}
+
+/// Options of estimate().
+struct estimate_options {
+  inner_scheme scheme = inner_scheme::path;
+  /// Last 0-based iteration index (seminr's maxIt): at most max_iterations + 1 outer updates.
+  int max_iterations = 300;
+  /// Stop when the sum of absolute weight changes falls below this (seminr: 10^−stopCriterion, 1e-7).
+  double tolerance = 1e-7;
+  /// Consistent PLS (PLSc, Dijkstra & Henseler 2015) for every Mode A block of two or more indicators.
+  bool consistent = false;
+  /// Missing-data policy applied to the indicator columns before estimation; `none` requires complete data.
+  survey::missing_policy missing = survey::missing_policy::none;
+};
+
+/// Everything estimated. Matrices over constructs are K×K with rows = from, columns = to.
+template <class Scalar = double>
+struct estimate_result {
+  std::vector<std::string> constructs;   ///< K construct names, model order
+  std::vector<std::string> indicators;   ///< p indicator names, block after block
+  std::vector<model::mode> modes;        ///< per construct
+  std::vector<Eigen::Index> block;       ///< per indicator: its construct
+  Eigen::MatrixXi structure;             ///< K×K: 1 where a path from row to column exists
+
+  Eigen::MatrixX<Scalar> weights;        ///< p×K outer weights (standardized indicators → unit-variance composites)
+  Eigen::MatrixX<Scalar> loadings;       ///< p×K outer loadings (zero outside the block); PLSc-corrected if consistent
+  Eigen::MatrixX<Scalar> cross_loadings; ///< p×K cor(indicator, composite) for every pair
+  Eigen::MatrixX<Scalar> scores;         ///< n×K standardized composite scores
+  Eigen::MatrixX<Scalar> construct_correlations;  ///< K×K correlations of the composites
+  Eigen::MatrixX<Scalar> structural_correlations; ///< K×K the correlations the paths are estimated from
+                                                  ///< (= construct_correlations; PLSc: disattenuated)
+  Eigen::MatrixX<Scalar> indicator_correlations;  ///< p×p
+  Eigen::VectorX<Scalar> indicator_means;          ///< p, of the data used
+  Eigen::VectorX<Scalar> indicator_sds;            ///< p, n−1 divisor
+
+  Eigen::MatrixX<Scalar> paths;          ///< K×K path coefficients
+  Eigen::MatrixX<Scalar> total_effects;  ///< K×K Σ_{k≥1} Bᵏ
+  Eigen::MatrixX<Scalar> indirect_effects;  ///< total − direct
+  Eigen::VectorX<Scalar> r_squared;      ///< K, NaN for exogenous constructs
+  Eigen::VectorX<Scalar> r_squared_adj;  ///< K, NaN for exogenous constructs
+  Eigen::VectorX<Scalar> rho_a;          ///< K, Dijkstra–Henseler ρ_A (1 for Mode B and single items)
+
+  int iterations = 0;          ///< 0-based index of the last outer update (seminr's `iterations`)
+  int updates = 0;             ///< outer updates performed = iterations + 1
+  Scalar final_change = 0;     ///< Σ|Δw| of the last update
+  bool converged = false;
+  pls::status status = pls::status::success;
+  inner_scheme scheme = inner_scheme::path;
+  bool consistent = false;
+  estimate_options options{};                ///< the options of the estimation (re-estimations use them)
+
+  Eigen::Index n_used = 0;                    ///< rows estimated on
+  survey::missing_report<Scalar> missing;    ///< what the missing-data policy did
+
+  Eigen::Index construct_index(const std::string& name) const {
+    for (std::size_t k = 0; k < constructs.size(); ++k)
+      if (constructs[k] == name) return static_cast<Eigen::Index>(k);
+    detail::throw_invalid_argument("csat::pls::estimate_result", "no construct named " + detail::quoted(name));
+  }
+  Eigen::Index indicator_index(const std::string& name) const {
+    for (std::size_t i = 0; i < indicators.size(); ++i)
+      if (indicators[i] == name) return static_cast<Eigen::Index>(i);
+    detail::throw_invalid_argument("csat::pls::estimate_result", "no indicator named " + detail::quoted(name));
+  }
+  Scalar path(const std::string& from, const std::string& to) const {
+    return paths(construct_index(from), construct_index(to));
+  }
+  Scalar total_effect(const std::string& from, const std::string& to) const {
+    return total_effects(construct_index(from), construct_index(to));
+  }
+  Scalar loading(const std::string& indicator) const {
+    const auto i = indicator_index(indicator);
+    return loadings(i, block[static_cast<std::size_t>(i)]);
+  }
+  Scalar weight(const std::string& indicator) const {
+    const auto i = indicator_index(indicator);
+    return weights(i, block[static_cast<std::size_t>(i)]);
+  }
+  Scalar r2(const std::string& construct) const { return r_squared(construct_index(construct)); }
+  Scalar r2_adj(const std::string& construct) const { return r_squared_adj(construct_index(construct)); }
+  /// Number of predecessors of construct k.
+  Eigen::Index predecessor_count(Eigen::Index k) const { return structure.col(k).sum(); }
+};
+
+namespace detail {
+
+using csat::detail::format_value;
+using csat::detail::quoted;
+using csat::detail::throw_domain_error;
+using csat::detail::throw_invalid_argument;
+
+/// The model resolved against the data columns: blocks as contiguous ranges of the indicator order.
+struct layout {
+  std::vector<std::string> constructs;
+  std::vector<std::string> indicators;
+  std::vector<model::mode> modes;
+  std::vector<Eigen::Index> start, count;  ///< per construct
+  std::vector<Eigen::Index> block;         ///< per indicator
+  std::vector<Eigen::Index> columns;       ///< per indicator: column in the data
+  std::vector<std::vector<Eigen::Index>> predecessors;  ///< per construct, in path order
+  Eigen::MatrixXi structure;               ///< K×K
+
+  Eigen::Index K() const { return static_cast<Eigen::Index>(constructs.size()); }
+  Eigen::Index p() const { return static_cast<Eigen::Index>(indicators.size()); }
+};
+
+/// Validates `spec` against the data column names and lays it out.
+inline layout make_layout(const model::specification& spec, const std::vector<std::string>& columns) {
+  spec.validate(columns);
+  layout L;
+  const auto& cs = spec.constructs();
+  const Eigen::Index K = static_cast<Eigen::Index>(cs.size());
+  L.structure = Eigen::MatrixXi::Zero(K, K);
+  for (Eigen::Index k = 0; k < K; ++k) {
+    const auto& c = cs[static_cast<std::size_t>(k)];
+    L.constructs.push_back(c.name);
+    L.modes.push_back(c.indicators.size() == 1 ? model::mode::single_item : c.mode);
+    L.start.push_back(static_cast<Eigen::Index>(L.indicators.size()));
+    L.count.push_back(static_cast<Eigen::Index>(c.indicators.size()));
+    for (const auto& ind : c.indicators) {
+      L.indicators.push_back(ind);
+      L.block.push_back(k);
+      L.columns.push_back(static_cast<Eigen::Index>(std::find(columns.begin(), columns.end(), ind) - columns.begin()));
+    }
+  }
+  L.predecessors.assign(static_cast<std::size_t>(K), {});
+  for (const auto& pth : spec.structural_paths()) {
+    const auto f = spec.find(pth.from), t = spec.find(pth.to);
+    L.structure(f, t) = 1;
+    L.predecessors[static_cast<std::size_t>(t)].push_back(f);
+  }
+  return L;
+}
+
+/// Means, standard deviations (n−1, or Σw−1 with case weights) and the correlation matrix of the selected
+/// columns, over all rows or the given rows (repeats allowed: a resample), in one chunked pass after the means.
+template <class Scalar>
+struct moments {
+  Eigen::Index n = 0;
+  Eigen::VectorX<Scalar> mean, sd;
+  Eigen::MatrixX<Scalar> cor;
+};
+
+template <class Derived>
+moments<typename Derived::Scalar> compute_moments(const Eigen::MatrixBase<Derived>& data,
+                                                  const std::vector<Eigen::Index>& columns,
+                                                  const Eigen::Index* rows, Eigen::Index n_rows,
+                                                  const typename Derived::Scalar* case_weights = nullptr) {
+  using Scalar = typename Derived::Scalar;
+  using std::sqrt;
+  const auto& X = data.derived();
+  const Eigen::Index p = static_cast<Eigen::Index>(columns.size());
+  const Eigen::Index n = rows ? n_rows : X.rows();
+  moments<Scalar> m;
+  m.n = n;
+  m.mean = Eigen::VectorX<Scalar>::Zero(p);
+  auto row_of = [&](Eigen::Index r) { return rows ? rows[r] : r; };
+  Scalar wsum(0);
+  for (Eigen::Index r = 0; r < n; ++r) {
+    const Eigen::Index i = row_of(r);
+    const Scalar w = case_weights ? case_weights[i] : Scalar(1);
+    for (Eigen::Index j = 0; j < p; ++j) m.mean(j) += w * X(i, columns[static_cast<std::size_t>(j)]);
+    wsum += w;
+  }
+  m.mean /= wsum;
+  constexpr Eigen::Index chunk = 512;
+  Eigen::MatrixX<Scalar> buf(std::min(chunk, std::max<Eigen::Index>(n, 1)), p);
+  Eigen::MatrixX<Scalar> C = Eigen::MatrixX<Scalar>::Zero(p, p);
+  for (Eigen::Index r0 = 0; r0 < n; r0 += chunk) {
+    const Eigen::Index len = std::min(chunk, n - r0);
+    for (Eigen::Index j = 0; j < p; ++j) {
+      const Eigen::Index c = columns[static_cast<std::size_t>(j)];
+      for (Eigen::Index r = 0; r < len; ++r) {
+        const Eigen::Index i = row_of(r0 + r);
+        const Scalar d = X(i, c) - m.mean(j);
+        buf(r, j) = case_weights ? d * sqrt(case_weights[i]) : d;
+      }
+    }
+    C.template selfadjointView<Eigen::Lower>().rankUpdate(buf.topRows(len).transpose());
+  }
+  C = C.template selfadjointView<Eigen::Lower>();
+  const Scalar denom = wsum - Scalar(1);
+  m.sd = (C.diagonal().array() / denom).sqrt().matrix();
+  m.cor = C;
+  for (Eigen::Index a = 0; a < p; ++a)
+    for (Eigen::Index b = 0; b < p; ++b) m.cor(a, b) = C(a, b) / (denom * m.sd(a) * m.sd(b));
+  for (Eigen::Index a = 0; a < p; ++a) m.cor(a, a) = Scalar(1);
+  return m;
+}
+
+/// Thrown inside resampling when a resample cannot be estimated (it is then counted as failed).
+struct estimation_failure : csat::domain_error {
+  using csat::domain_error::domain_error;
+};
+
+/// Checks the sample size and the variances; throws naming the culprit.
+template <class Scalar>
+void check_moments(const char* fn, const layout& L, const moments<Scalar>& m) {
+  using std::abs;
+  Eigen::Index need = 3;
+  std::string why = "PLS needs at least 3 rows";
+  for (Eigen::Index k = 0; k < L.K(); ++k) {
+    const auto np = static_cast<Eigen::Index>(L.predecessors[static_cast<std::size_t>(k)].size());
+    if (np + 2 > need) {
+      need = np + 2;
+      why = "construct " + quoted(L.constructs[static_cast<std::size_t>(k)]) + " has " + std::to_string(np) +
+            " predecessors";
+    }
+    if (L.modes[static_cast<std::size_t>(k)] == model::mode::B && L.count[static_cast<std::size_t>(k)] + 1 > need) {
+      need = L.count[static_cast<std::size_t>(k)] + 1;
+      why = "Mode B block " + quoted(L.constructs[static_cast<std::size_t>(k)]) + " has " +
+            std::to_string(L.count[static_cast<std::size_t>(k)]) + " indicators";
+    }
+  }
+  if (m.n < need)
+    throw_invalid_argument(fn, "the data have " + std::to_string(m.n) + " rows, but at least " +
+                                   std::to_string(need) + " are needed (" + why + ")");
+  for (Eigen::Index j = 0; j < L.p(); ++j) {
+    const Scalar sd = m.sd(j);
+    if (!(sd > Scalar(1e-12) * std::max(Scalar(1), Scalar(abs(m.mean(j))))) || !std::isfinite(static_cast<double>(sd)))
+      throw_domain_error(fn, "indicator " + quoted(L.indicators[static_cast<std::size_t>(j)]) + " of construct " +
+                                 quoted(L.constructs[static_cast<std::size_t>(L.block[static_cast<std::size_t>(j)])]) +
+                                 " has zero variance (every value is " +
+                                 format_value(static_cast<double>(m.mean(j))) + "); drop it or the construct");
+  }
+}
+
+/// Dijkstra–Henseler ρ_A of one block from its correlation matrix S and weights w scaled to a unit-variance
+/// composite: (w'w)² · w'(S − diag S)w / w'(ww' − diag(ww'))w.
+template <class Scalar>
+Scalar rho_a_block(const Eigen::MatrixX<Scalar>& S, const Eigen::VectorX<Scalar>& w) {
+  const Scalar ww = w.squaredNorm();
+  Eigen::MatrixX<Scalar> S0 = S;
+  S0.diagonal().setZero();
+  const Scalar num = w.dot(S0 * w);
+  const Scalar den = ww * ww - w.array().pow(4).sum();
+  return ww * ww * num / den;
+}
+
+/// The PLS algorithm and the structural estimates on a correlation matrix: everything except scores.
+template <class Scalar>
+struct core_fit {
+  Eigen::MatrixX<Scalar> W;        ///< p×K weights
+  Eigen::MatrixX<Scalar> RW;       ///< p×K cor(indicator, composite)
+  Eigen::MatrixX<Scalar> Rc;       ///< K×K composite correlations (PLSc: disattenuated)
+  Eigen::MatrixX<Scalar> loadings; ///< p×K (PLSc-corrected for consistent blocks)
+  Eigen::MatrixX<Scalar> B, T;     ///< paths, total effects
+  Eigen::VectorX<Scalar> r2, r2_adj, rho_a;
+  int iterations = 0;
+  Scalar change = 0;
+  bool converged = false;
+  status st = status::success;
+};
+
+/// Solves the normal equations Rxx b = rxy by LDLT; false when Rxx is singular.
+template <class Scalar>
+bool solve_normal(const Eigen::MatrixX<Scalar>& Rxx, const Eigen::VectorX<Scalar>& rxy, Eigen::VectorX<Scalar>& b) {
+  Eigen::LDLT<Eigen::MatrixX<Scalar>> ldlt(Rxx);
+  if (ldlt.info() != Eigen::Success || !(ldlt.rcond() > Scalar(1e-13))) return false;
+  b = ldlt.solve(rxy);
+  return b.allFinite();
+}
+
+/// Structural model on construct correlations: paths, R², adjusted R² and total effects.
+template <class Scalar>
+bool structural(const layout& L, const Eigen::MatrixX<Scalar>& Rc, Eigen::Index n, Eigen::MatrixX<Scalar>& B,
+                Eigen::VectorX<Scalar>& r2, Eigen::VectorX<Scalar>& r2_adj, Eigen::MatrixX<Scalar>& T) {
+  const Eigen::Index K = L.K();
+  const Scalar nan = std::numeric_limits<Scalar>::quiet_NaN();
+  B = Eigen::MatrixX<Scalar>::Zero(K, K);
+  r2 = Eigen::VectorX<Scalar>::Constant(K, nan);
+  r2_adj = Eigen::VectorX<Scalar>::Constant(K, nan);
+  bool ok = true;
+  for (Eigen::Index k = 0; k < K; ++k) {
+    const auto& P = L.predecessors[static_cast<std::size_t>(k)];
+    if (P.empty()) continue;
+    const Eigen::Index q = static_cast<Eigen::Index>(P.size());
+    Eigen::MatrixX<Scalar> Rxx(q, q);
+    Eigen::VectorX<Scalar> rxy(q), b;
+    for (Eigen::Index a = 0; a < q; ++a) {
+      rxy(a) = Rc(P[static_cast<std::size_t>(a)], k);
+      for (Eigen::Index c = 0; c < q; ++c) Rxx(a, c) = Rc(P[static_cast<std::size_t>(a)], P[static_cast<std::size_t>(c)]);
+    }
+    if (!solve_normal(Rxx, rxy, b)) {
+      ok = false;
+      b = Eigen::VectorX<Scalar>::Constant(q, nan);
+    }
+    for (Eigen::Index a = 0; a < q; ++a) B(P[static_cast<std::size_t>(a)], k) = b(a);
+    r2(k) = b.dot(rxy);
+    r2_adj(k) = Scalar(1) - (Scalar(1) - r2(k)) * Scalar(n - 1) / Scalar(n - q - 1);
+  }
+  T = Eigen::MatrixX<Scalar>::Zero(K, K);
+  Eigen::MatrixX<Scalar> Bk = B;
+  for (Eigen::Index step = 0; step < K && !Bk.isZero(0); ++step) {
+    T += Bk;
+    Bk = (Bk * B).eval();
+  }
+  return ok;
+}
+
+template <class Scalar>
+core_fit<Scalar> fit_core(const char* fn, const layout& L, const Eigen::MatrixX<Scalar>& R, Eigen::Index n,
+                          const estimate_options& opt) {
+  using std::abs;
+  using std::sqrt;
+  const Eigen::Index K = L.K(), p = L.p();
+  core_fit<Scalar> f;
+  f.rho_a = Eigen::VectorX<Scalar>::Ones(K);
+
+  // Mode B blocks: factor R_bb once; a (near) singular block is a perfectly collinear block.
+  std::vector<Eigen::LDLT<Eigen::MatrixX<Scalar>>> modeb(static_cast<std::size_t>(K));
+  for (Eigen::Index k = 0; k < K; ++k) {
+    if (L.modes[static_cast<std::size_t>(k)] != model::mode::B) continue;
+    const Eigen::Index s = L.start[static_cast<std::size_t>(k)], c = L.count[static_cast<std::size_t>(k)];
+    auto& ldlt = modeb[static_cast<std::size_t>(k)];
+    ldlt.compute(R.block(s, s, c, c));
+    if (ldlt.info() != Eigen::Success || !(ldlt.rcond() > Scalar(1e-12))) {
+      std::string items;
+      for (Eigen::Index i = 0; i < c; ++i) items += (i ? ", " : "") + L.indicators[static_cast<std::size_t>(s + i)];
+      throw estimation_failure(std::string(fn) + ": Mode B block " + quoted(L.constructs[static_cast<std::size_t>(k)]) +
+                               " is perfectly collinear (indicators " + items +
+                               "): its correlation matrix is singular, so regression weights do not exist");
+    }
+  }
+
+  auto rescale = [&](Eigen::MatrixX<Scalar>& W) {
+    for (Eigen::Index k = 0; k < K; ++k) {
+      const Eigen::Index s = L.start[static_cast<std::size_t>(k)], c = L.count[static_cast<std::size_t>(k)];
+      auto w = W.block(s, k, c, 1);
+      const Scalar v = (w.transpose() * R.block(s, s, c, c) * w)(0, 0);
+      w /= sqrt(v);
+    }
+  };
+
+  Eigen::MatrixX<Scalar> W = Eigen::MatrixX<Scalar>::Zero(p, K);
+  for (Eigen::Index k = 0; k < K; ++k)
+    W.block(L.start[static_cast<std::size_t>(k)], k, L.count[static_cast<std::size_t>(k)], 1).setOnes();
+
+  Eigen::MatrixX<Scalar> E(K, K), Wnew(p, K), C(K, K), Rc(K, K);
+  Eigen::VectorX<Scalar> d(K);
+  f.st = status::no_convergence;
+  for (int it = 0; it <= opt.max_iterations; ++it) {
+    // composites: covariance, standardization
+    Eigen::MatrixX<Scalar> RWc = R * W;
+    C.noalias() = W.transpose() * RWc;
+    d = C.diagonal().array().sqrt().matrix();
+    for (Eigen::Index a = 0; a < K; ++a)
+      for (Eigen::Index b = 0; b < K; ++b) Rc(a, b) = C(a, b) / (d(a) * d(b));
+    // inner weights: E(j, k) = weight of composite j in the proxy of construct k
+    E.setZero();
+    for (Eigen::Index k = 0; k < K; ++k)
+      for (Eigen::Index j = 0; j < K; ++j) {
+        const bool pred = L.structure(j, k) != 0, succ = L.structure(k, j) != 0;
+        if (!pred && !succ) continue;
+        switch (opt.scheme) {
+          case inner_scheme::factorial: E(j, k) = Rc(j, k); break;
+          case inner_scheme::centroid: E(j, k) = Rc(j, k) > 0 ? Scalar(1) : (Rc(j, k) < 0 ? Scalar(-1) : Scalar(0)); break;
+          default: E(j, k) = succ ? Rc(j, k) : Scalar(0); break;
+        }
+      }
+    if (opt.scheme == inner_scheme::path) {
+      for (Eigen::Index k = 0; k < K; ++k) {
+        const auto& P = L.predecessors[static_cast<std::size_t>(k)];
+        if (P.empty()) continue;
+        const Eigen::Index q = static_cast<Eigen::Index>(P.size());
+        Eigen::MatrixX<Scalar> Rxx(q, q);
+        Eigen::VectorX<Scalar> rxy(q), b;
+        for (Eigen::Index a = 0; a < q; ++a) {
+          rxy(a) = Rc(P[static_cast<std::size_t>(a)], k);
+          for (Eigen::Index c = 0; c < q; ++c)
+            Rxx(a, c) = Rc(P[static_cast<std::size_t>(a)], P[static_cast<std::size_t>(c)]);
+        }
+        if (!solve_normal(Rxx, rxy, b)) {
+          f.st = status::numerical_issue;
+          b = Eigen::VectorX<Scalar>::Zero(q);
+        }
+        for (Eigen::Index a = 0; a < q; ++a) E(P[static_cast<std::size_t>(a)], k) = b(a);
+      }
+    }
+    if (f.st == status::numerical_issue) {
+      f.iterations = it;
+      break;
+    }
+    // cov(z, proxy) = R W D⁻¹ E  (the proxies' own scale does not matter after rescaling)
+    Eigen::MatrixX<Scalar> G = RWc * d.cwiseInverse().asDiagonal() * E;
+    Wnew.setZero();
+    for (Eigen::Index k = 0; k < K; ++k) {
+      const Eigen::Index s = L.start[static_cast<std::size_t>(k)], c = L.count[static_cast<std::size_t>(k)];
+      switch (L.modes[static_cast<std::size_t>(k)]) {
+        case model::mode::B: Wnew.block(s, k, c, 1) = modeb[static_cast<std::size_t>(k)].solve(G.block(s, k, c, 1)); break;
+        case model::mode::single_item: Wnew(s, k) = Scalar(1); break;
+        default: Wnew.block(s, k, c, 1) = G.block(s, k, c, 1); break;
+      }
+    }
+    rescale(Wnew);
+    if (!Wnew.allFinite()) {
+      f.st = status::numerical_issue;
+      f.iterations = it;
+      break;
+    }
+    f.change = (Wnew - W).cwiseAbs().sum();
+    W.swap(Wnew);
+    f.iterations = it;
+    if (f.change < Scalar(opt.tolerance)) {
+      f.st = status::success;
+      break;
+    }
+  }
+  f.converged = f.st == status::success;
+  f.W = W;
+  f.RW = R * W;
+  f.Rc = W.transpose() * f.RW;
+  f.loadings = Eigen::MatrixX<Scalar>::Zero(p, K);
+  for (Eigen::Index k = 0; k < K; ++k) {
+    const Eigen::Index s = L.start[static_cast<std::size_t>(k)], c = L.count[static_cast<std::size_t>(k)];
+    f.loadings.block(s, k, c, 1) = f.RW.block(s, k, c, 1);
+    if (L.modes[static_cast<std::size_t>(k)] == model::mode::A && c > 1) {
+      const Eigen::MatrixX<Scalar> S = R.block(s, s, c, c);
+      const Eigen::VectorX<Scalar> w = W.block(s, k, c, 1);
+      f.rho_a(k) = rho_a_block(S, w);
+    }
+  }
+  if (opt.consistent) {
+    // PLSc: loadings λ = w·√ρ_A / (w'w); construct correlations disattenuated by √(ρ_A,j ρ_A,k).
+    for (Eigen::Index k = 0; k < K; ++k) {
+      if (!(L.modes[static_cast<std::size_t>(k)] == model::mode::A && L.count[static_cast<std::size_t>(k)] > 1)) continue;
+      const Eigen::Index s = L.start[static_cast<std::size_t>(k)], c = L.count[static_cast<std::size_t>(k)];
+      const Scalar ww = W.block(s, k, c, 1).squaredNorm();
+      f.loadings.block(s, k, c, 1) = W.block(s, k, c, 1) * (sqrt(f.rho_a(k)) / ww);
+    }
+    for (Eigen::Index a = 0; a < K; ++a)
+      for (Eigen::Index b = 0; b < K; ++b)
+        if (a != b) f.Rc(a, b) /= sqrt(f.rho_a(a) * f.rho_a(b));
+  }
+  if (!structural(L, f.Rc, n, f.B, f.r2, f.r2_adj, f.T) && f.st == status::success) f.st = status::numerical_issue;
+  f.converged = f.st == status::success;
+  return f;
+}
+
+/// The core estimation on a selection of data columns: shared by estimate() and the resampling procedures.
+template <class Derived>
+estimate_result<typename Derived::Scalar> estimate_columns(const char* fn, const layout& L,
+                                                           const Eigen::MatrixBase<Derived>& data,
+                                                           const estimate_options& opt,
+                                                           const typename Derived::Scalar* case_weights = nullptr) {
+  using Scalar = typename Derived::Scalar;
+  const auto& X = data.derived();
+  if (opt.max_iterations < 0)
+    throw_domain_error(fn, "options.max_iterations", opt.max_iterations, "must be >= 0");
+  if (!(opt.tolerance > 0)) throw_domain_error(fn, "options.tolerance", opt.tolerance, "must be positive");
+  const moments<Scalar> m = compute_moments(X, L.columns, nullptr, 0, case_weights);
+  check_moments(fn, L, m);
+  core_fit<Scalar> f;
+  try {
+    f = fit_core(fn, L, m.cor, m.n, opt);
+  } catch (const estimation_failure& e) {
+    throw csat::domain_error(e.what());
+  }
+  estimate_result<Scalar> r;
+  r.constructs = L.constructs;
+  r.indicators = L.indicators;
+  r.modes = L.modes;
+  r.block = L.block;
+  r.structure = L.structure;
+  r.weights = f.W;
+  r.loadings = f.loadings;
+  r.cross_loadings = f.RW;
+  r.construct_correlations = f.W.transpose() * f.RW;
+  r.structural_correlations = f.Rc;
+  r.indicator_correlations = m.cor;
+  r.indicator_means = m.mean;
+  r.indicator_sds = m.sd;
+  r.paths = f.B;
+  r.total_effects = f.T;
+  r.indirect_effects = f.T - f.B;
+  r.r_squared = f.r2;
+  r.r_squared_adj = f.r2_adj;
+  r.rho_a = f.rho_a;
+  r.iterations = f.iterations;
+  r.updates = f.iterations + 1;
+  r.final_change = f.change;
+  r.converged = f.converged;
+  r.status = f.st;
+  r.scheme = opt.scheme;
+  r.consistent = opt.consistent;
+  r.options = opt;
+  r.n_used = m.n;
+  // scores = Z W = X Wu − 1 (mean' Wu), Wu = diag(1/sd) W, accumulated column by column (no copy of the data)
+  const Eigen::Index K = L.K(), p = L.p(), n = X.rows();
+  const Eigen::MatrixX<Scalar> Wu = m.sd.cwiseInverse().asDiagonal() * f.W;
+  const Eigen::RowVectorX<Scalar> offset = m.mean.transpose() * Wu;
+  r.scores.resize(n, K);
+  r.scores.rowwise() = -offset;
+  for (Eigen::Index j = 0; j < p; ++j) {
+    const Eigen::Index k = L.block[static_cast<std::size_t>(j)];
+    r.scores.col(k) += X.col(L.columns[static_cast<std::size_t>(j)]) * Wu(j, k);
+  }
+  return r;
+}
+
+}  // namespace detail
+
+/// Estimates `spec` on a data table (columns by name). The missing-data policy of `options` is applied to the
+/// indicator columns first (its report is carried into the result); with `none`, a missing cell is a
+/// csat::domain_error naming its line and column.
+template <class Scalar>
+estimate_result<Scalar> estimate(const model::specification& spec, const survey::data_table<Scalar>& data,
+                                 const estimate_options& options = {}) {
+  const char* fn = "csat::pls::estimate";
+  const detail::layout L = detail::make_layout(spec, data.names);
+  const std::vector<std::string> cols = L.indicators;
+  bool any_missing = false;
+  for (auto c : L.columns)
+    if (static_cast<std::size_t>(c) < data.missing.size() ? data.missing[static_cast<std::size_t>(c)] > 0
+                                                          : data.values.col(c).hasNaN())
+      any_missing = true;
+  if (!any_missing) {
+    auto r = detail::estimate_columns(fn, L, data.values, options);
+    r.missing.policy = options.missing;
+    r.missing.columns = cols;
+    r.missing.rows_before = r.missing.rows_after = data.rows();
+    return r;
+  }
+  if (options.missing == survey::missing_policy::none) survey::require_complete(data, cols, fn);
+  auto cleaned = survey::apply_missing_policy(data, options.missing, cols);
+  auto r = detail::estimate_columns(fn, L, cleaned.data.values, options);
+  r.missing = std::move(cleaned.report);
+  return r;
+}
+
+/// Estimates `spec` on a matrix whose columns are named by `columns`. NaN cells are handled by the missing
+/// policy of `options` (with `none`, the first one is a csat::domain_error naming its row and column).
+template <class Derived>
+estimate_result<typename Derived::Scalar> estimate(const model::specification& spec, const Eigen::MatrixBase<Derived>& data,
+                                                   const std::vector<std::string>& columns,
+                                                   const estimate_options& options = {}) {
+  using Scalar = typename Derived::Scalar;
+  const char* fn = "csat::pls::estimate";
+  if (static_cast<Eigen::Index>(columns.size()) != data.cols())
+    detail::throw_invalid_argument(fn, "data has " + std::to_string(data.cols()) + " columns, but " +
+                                           std::to_string(columns.size()) + " column names were given");
+  const detail::layout L = detail::make_layout(spec, columns);
+  bool any_missing = false;
+  for (auto c : L.columns) any_missing = any_missing || data.col(c).hasNaN();
+  if (!any_missing) {
+    auto r = detail::estimate_columns(fn, L, data, options);
+    r.missing.policy = options.missing;
+    r.missing.columns = L.indicators;
+    r.missing.rows_before = r.missing.rows_after = data.rows();
+    return r;
+  }
+  if (options.missing == survey::missing_policy::none) {
+    Eigen::MatrixX<Scalar> sel(data.rows(), L.p());
+    for (Eigen::Index j = 0; j < L.p(); ++j) sel.col(j) = data.col(L.columns[static_cast<std::size_t>(j)]);
+    survey::require_complete(fn, "data", sel, L.indicators);
+  }
+  survey::data_table<Scalar> t;
+  t.source = "<matrix>";
+  t.names = columns;
+  t.values = data;
+  csat::detail::recount_missing(t);
+  return estimate(spec, t, options);
+}
+
+}  // namespace pls
+}  // namespace csat
+
+#endif
