@@ -1,0 +1,170 @@
+#ifndef CSAT_AHP_INCOMPLETE_HPP
+#define CSAT_AHP_INCOMPLETE_HPP
+
+/// \file
+/// Completing incomplete pairwise comparison matrices.
+///
+/// - λ-optimal completion (Bozóki, Fülöp & Rónyai, Math. Comput. Modelling 52:318–333, 2010): the missing
+///   entries minimise λmax. With aᵢⱼ = exp(xᵢⱼ), λmax is convex in x and the optimum is unique when the
+///   comparison graph is connected. Solved by cyclic coordinate descent; each one-dimensional problem solves
+///   ∂λmax/∂xᵢⱼ = vᵢwⱼaᵢⱼ − vⱼwᵢaⱼᵢ = 0 (v, w the left and right Perron vectors, vᵀw = 1) by a bracketing
+///   root finder (TOMS 748).
+/// - Harker (1987): missing aᵢⱼ = wᵢ/wⱼ with w from Harker's method (then EV of the completed matrix = w).
+/// - LLSM: missing aᵢⱼ = wᵢ/wⱼ with w from LLSM on the comparison graph (then RGMM of the completed matrix = w).
+///
+/// The input is never modified; the completed matrix is returned.
+
+#include <csat/config.hpp>
+#include <csat/ahp/pairwise.hpp>
+#include <csat/ahp/priority.hpp>
+#include <csat/core/error.hpp>
+
+#include <boost/math/tools/toms748_solve.hpp>
+
+#include <cmath>
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+namespace csat {
+namespace ahp {
+
+/// How missing judgments are filled.
+enum class completion_method {
+  lambda_optimal,  ///< minimise λmax (Bozóki–Fülöp–Rónyai 2010), the default
+  harker,          ///< wᵢ/wⱼ from Harker's method
+  llsm             ///< wᵢ/wⱼ from LLSM on the comparison graph
+};
+
+inline const char* to_string(completion_method m) {
+  switch (m) {
+    case completion_method::lambda_optimal: return "lambda-optimal";
+    case completion_method::harker: return "harker";
+    case completion_method::llsm: return "llsm";
+  }
+  return "?";
+}
+
+inline completion_method parse_completion_method(const std::string& s) {
+  if (s == "lambda-optimal" || s == "lambda_optimal" || s == "optimal") return completion_method::lambda_optimal;
+  if (s == "harker") return completion_method::harker;
+  if (s == "llsm") return completion_method::llsm;
+  csat::detail::throw_invalid_argument("csat::ahp::parse_completion_method",
+                                       "completion " + csat::detail::quoted(s) +
+                                           " is not one of lambda-optimal, harker, llsm");
+}
+
+struct completion_options {
+  completion_method method = completion_method::lambda_optimal;
+  double tolerance = 1e-10;  ///< λ-optimal: stop when no log-entry moves more than this in a sweep
+  int max_sweeps = 10000;    ///< λ-optimal: coordinate sweeps
+  perron_options perron{};
+};
+
+/// A completed matrix with provenance.
+template <class Scalar = double>
+struct completion_result {
+  Eigen::MatrixX<Scalar> matrix;  ///< complete, reciprocal; known cells unchanged
+  completion_method method = completion_method::lambda_optimal;
+  Eigen::Index missing_pairs = 0;
+  int sweeps = 0;  ///< λ-optimal coordinate sweeps
+  solver_status status = solver_status::success;
+};
+
+namespace detail {
+
+// ∂λmax/∂x for aᵢⱼ = eˣ, aⱼᵢ = e⁻ˣ at the current matrix.
+template <class Scalar>
+Scalar lambda_gradient(const Eigen::MatrixX<Scalar>& a, Eigen::Index i, Eigen::Index j, Eigen::VectorX<Scalar>& w,
+                       Eigen::VectorX<Scalar>& v, const perron_options& po) {
+  w = perron<Scalar>(a, w, po).vector;
+  const Eigen::MatrixX<Scalar> at = a.transpose();
+  v = perron<Scalar>(at, v, po).vector;
+  const Scalar vw = v.dot(w);
+  return (v(i) * w(j) * a(i, j) - v(j) * w(i) * a(j, i)) / vw;
+}
+
+}  // namespace detail
+
+/// Completes an incomplete matrix (a complete one is returned as it is).
+template <class Scalar>
+completion_result<Scalar> complete(const pairwise_matrix<Scalar>& pm, const completion_options& o = {}) {
+  using std::exp;
+  using std::log;
+  completion_result<Scalar> r;
+  r.method = o.method;
+  r.missing_pairs = pm.missing_pairs();
+  const auto n = pm.size();
+  Eigen::MatrixX<Scalar> a = pm.values();
+  if (pm.complete()) {
+    r.matrix = a;
+    return r;
+  }
+  Eigen::VectorX<Scalar> w = o.method == completion_method::harker ? harker(pm, o.perron).vector : llsm(pm);
+  std::vector<std::pair<Eigen::Index, Eigen::Index>> cells;
+  for (Eigen::Index i = 0; i < n; ++i)
+    for (Eigen::Index j = i + 1; j < n; ++j)
+      if (!pm.known(i, j)) {
+        cells.emplace_back(i, j);
+        a(i, j) = w(i) / w(j);
+        a(j, i) = w(j) / w(i);
+      }
+  if (o.method != completion_method::lambda_optimal) {
+    r.matrix = a;
+    return r;
+  }
+  // cyclic coordinate descent on x = ln aᵢⱼ, starting from the LLSM completion
+  Eigen::VectorX<Scalar> pw = w, pv = Eigen::VectorX<Scalar>::Constant(n, Scalar(1) / Scalar(n));
+  r.status = solver_status::no_convergence;
+  for (int sweep = 1; sweep <= o.max_sweeps; ++sweep) {
+    Scalar moved(0);
+    for (const auto& c : cells) {
+      const Eigen::Index i = c.first, j = c.second;
+      const Scalar x0 = log(a(i, j));
+      auto g = [&](Scalar x) {
+        a(i, j) = exp(x);
+        a(j, i) = exp(-x);
+        return detail::lambda_gradient<Scalar>(a, i, j, pw, pv, o.perron);
+      };
+      const Scalar g0 = g(x0);
+      if (g0 == Scalar(0)) continue;
+      // bracket the root of the increasing derivative
+      Scalar step(0.5);
+      Scalar lo = x0, hi = x0, glo = g0, ghi = g0;
+      bool ok = true;
+      if (g0 > 0) {
+        for (int k = 0; k < 60 && ghi > 0; ++k) { hi = lo; ghi = glo; lo = lo - step; glo = g(lo); step *= 2; }
+        ok = glo <= 0;
+      } else {
+        for (int k = 0; k < 60 && glo < 0; ++k) { lo = hi; glo = ghi; hi = hi + step; ghi = g(hi); step *= 2; }
+        ok = ghi >= 0;
+      }
+      if (!ok) { r.status = solver_status::numerical_issue; a(i, j) = exp(x0); a(j, i) = exp(-x0); continue; }
+      Scalar x = lo;
+      if (glo == Scalar(0)) x = lo;
+      else if (ghi == Scalar(0)) x = hi;
+      else {
+        std::uintmax_t iters = 200;
+        auto tol = [](Scalar l, Scalar h) { using std::abs; return abs(h - l) <= Scalar(1e-13) * (Scalar(1) + abs(l)); };
+        const auto br = boost::math::tools::toms748_solve(g, lo, hi, glo, ghi, tol, iters);
+        x = (br.first + br.second) / Scalar(2);
+      }
+      a(i, j) = exp(x);
+      a(j, i) = exp(-x);
+      using std::abs;
+      moved = std::max(moved, Scalar(abs(x - x0)));
+    }
+    r.sweeps = sweep;
+    if (moved <= Scalar(o.tolerance)) {
+      if (r.status != solver_status::numerical_issue) r.status = solver_status::success;
+      break;
+    }
+  }
+  r.matrix = a;
+  return r;
+}
+
+}  // namespace ahp
+}  // namespace csat
+
+#endif
