@@ -1,0 +1,352 @@
+#ifndef CSAT_SEM_ENGINE_HPP
+#define CSAT_SEM_ENGINE_HPP
+
+/// \file
+/// The ML discrepancy of a specified model against sample statistics, its analytic gradient and the
+/// expected (Fisher) information, computed by missing-data pattern (one pattern for complete data).
+///
+///   F(theta) = sum_g sum_k (n_k / N) * 1/2 [ log|Sigma_oo| + tr(S_k Sigma_oo^-1) + d_k' Sigma_oo^-1 d_k ]
+///
+/// where d_k = mean_k - mu_o and the mean term is dropped without a mean structure. For complete data,
+/// F minus its value at Sigma = S is lavaan's fmin = 1/2 [log|Sigma| + tr(S Sigma^-1) - log|S| - p].
+
+#include <csat/sem/model.hpp>
+#include <csat/sem/sample.hpp>
+
+#include <Eigen/Core>
+#include <Eigen/Cholesky>
+#include <Eigen/LU>
+
+#include <cmath>
+#include <limits>
+#include <vector>
+
+namespace csat {
+namespace sem {
+namespace detail {
+
+/// The model matrices of one group.
+struct group_matrices {
+  Eigen::MatrixXd lambda, theta, psi, beta;
+  Eigen::VectorXd nu, alpha;
+  // derived
+  Eigen::MatrixXd A;      ///< (I - B)^-1
+  Eigen::MatrixXd M;      ///< Lambda A
+  Eigen::MatrixXd C;      ///< A Psi A' (total latent covariance)
+  Eigen::MatrixXd sigma;  ///< implied covariance
+  Eigen::VectorXd eta;    ///< A alpha (latent means)
+  Eigen::VectorXd mu;     ///< implied means
+  bool ok = true;
+};
+
+/// Evaluation context: model, sample, and per-row parameter values for fixed parameters (fixed.x filled in).
+class engine {
+public:
+  engine(const sem_model& mdl, const sample_data& data) : m_model(mdl), m_data(data) {
+    m_rows = mdl.parameters;
+    m_N = static_cast<double>(data.n_used);
+    m_means = mdl.meanstructure;
+    // fill fixed.x rows with sample moments
+    for (auto& q : m_rows) {
+      if (!q.exo) continue;
+      const group_sample& gs = data.groups[static_cast<std::size_t>(q.group)];
+      const int a = index_of(q.lhs), b = q.op == "~~" ? index_of(q.rhs) : -1;
+      q.value = q.op == "~~" ? gs.cov(a, b) : gs.mean(a);
+    }
+  }
+
+  const sem_model& model() const { return m_model; }
+  const sample_data& data() const { return m_data; }
+  const std::vector<parameter>& rows() const { return m_rows; }
+  double total_n() const { return m_N; }
+  bool means() const { return m_means; }
+  Eigen::Index p() const { return m_model.p(); }
+  Eigen::Index m() const { return m_model.m(); }
+  int n_free() const { return m_model.n_free; }
+
+  int index_of(const std::string& ov) const {
+    for (std::size_t i = 0; i < m_model.observed.size(); ++i)
+      if (m_model.observed[i] == ov) return static_cast<int>(i);
+    return -1;
+  }
+
+  /// Value of every row given the free parameters.
+  double row_value(const parameter& q, const Eigen::VectorXd& theta) const {
+    return q.free >= 0 ? theta(q.free) : q.value;
+  }
+
+  /// Builds the matrices of group g; ok = false if I - B is singular.
+  group_matrices matrices(const Eigen::VectorXd& theta, int g) const {
+    const Eigen::Index p = this->p(), m = this->m();
+    group_matrices x;
+    x.lambda = Eigen::MatrixXd::Zero(p, m);
+    x.theta = Eigen::MatrixXd::Zero(p, p);
+    x.psi = Eigen::MatrixXd::Zero(m, m);
+    x.beta = Eigen::MatrixXd::Zero(m, m);
+    x.nu = Eigen::VectorXd::Zero(p);
+    x.alpha = Eigen::VectorXd::Zero(m);
+    for (Eigen::Index i = 0; i < p; ++i)
+      if (m_model.phantom[static_cast<std::size_t>(i)] >= 0) x.lambda(i, m_model.phantom[static_cast<std::size_t>(i)]) = 1.0;
+    for (const auto& q : m_rows) {
+      if (q.group != g) continue;
+      const double v = row_value(q, theta);
+      switch (q.matrix) {
+        case matrix_id::lambda: x.lambda(q.row, q.col) = v; break;
+        case matrix_id::theta: x.theta(q.row, q.col) = v; x.theta(q.col, q.row) = v; break;
+        case matrix_id::psi: x.psi(q.row, q.col) = v; x.psi(q.col, q.row) = v; break;
+        case matrix_id::beta: x.beta(q.row, q.col) = v; break;
+        case matrix_id::nu: x.nu(q.row) = v; break;
+        case matrix_id::alpha: x.alpha(q.row) = v; break;
+      }
+    }
+    if (m > 0) {
+      const Eigen::MatrixXd IB = Eigen::MatrixXd::Identity(m, m) - x.beta;
+      Eigen::PartialPivLU<Eigen::MatrixXd> lu(IB);
+      const double det = lu.determinant();
+      if (!(std::abs(det) > 1e-12) || !std::isfinite(det)) {
+        x.ok = false;
+        return x;
+      }
+      x.A = lu.inverse();
+    } else {
+      x.A = Eigen::MatrixXd(0, 0);
+    }
+    x.M = x.lambda * x.A;
+    x.C = x.A * x.psi * x.A.transpose();
+    x.sigma = x.M * x.psi * x.M.transpose() + x.theta;
+    x.sigma = 0.5 * (x.sigma + x.sigma.transpose()).eval();
+    x.eta = x.A * x.alpha;
+    x.mu = x.nu + x.lambda * x.eta;
+    return x;
+  }
+
+  /// F(theta) (see the file comment); +inf where Sigma is not positive definite. With `grad`, also dF/dtheta.
+  double objective(const Eigen::VectorXd& theta, Eigen::VectorXd* grad = nullptr) const {
+    double F = 0;
+    if (grad) grad->setZero(n_free());
+    for (int g = 0; g < m_model.groups; ++g) {
+      const group_matrices x = matrices(theta, g);
+      if (!x.ok) return std::numeric_limits<double>::infinity();
+      const group_sample& gs = m_data.groups[static_cast<std::size_t>(g)];
+      Eigen::MatrixXd Gs = Eigen::MatrixXd::Zero(p(), p());
+      Eigen::VectorXd h = Eigen::VectorXd::Zero(p());
+      for (const auto& pt : gs.patterns) {
+        const Eigen::Index po = static_cast<Eigen::Index>(pt.observed.size());
+        const bool all = po == p();
+        Eigen::MatrixXd S(po, po);
+        Eigen::VectorXd d(po);
+        if (all) {
+          S = x.sigma;
+          d = pt.mean - x.mu;
+        } else {
+          for (Eigen::Index a = 0; a < po; ++a) {
+            d(a) = pt.mean(a) - x.mu(pt.observed[a]);
+            for (Eigen::Index b = 0; b < po; ++b) S(a, b) = x.sigma(pt.observed[a], pt.observed[b]);
+          }
+        }
+        Eigen::LLT<Eigen::MatrixXd> llt(S);
+        if (llt.info() != Eigen::Success) return std::numeric_limits<double>::infinity();
+        const Eigen::VectorXd ld = llt.matrixLLT().diagonal();
+        if (!(ld.minCoeff() > 0)) return std::numeric_limits<double>::infinity();
+        const double logdet = 2.0 * ld.array().log().sum();
+        const Eigen::MatrixXd Si = llt.solve(Eigen::MatrixXd::Identity(po, po));
+        const double w = static_cast<double>(pt.n) / m_N;
+        double f = logdet + Si.cwiseProduct(pt.cov).sum();
+        Eigen::VectorXd Sid;
+        if (m_means) {
+          Sid = Si * d;
+          f += d.dot(Sid);
+        }
+        F += 0.5 * w * f;
+        if (grad) {
+          Eigen::MatrixXd inner = S - pt.cov;
+          if (m_means) inner -= d * d.transpose();
+          const Eigen::MatrixXd Go = 0.5 * w * Si * inner * Si;
+          if (all) {
+            Gs += Go;
+            if (m_means) h -= w * Sid;
+          } else {
+            for (Eigen::Index a = 0; a < po; ++a) {
+              if (m_means) h(pt.observed[a]) -= w * Sid(a);
+              for (Eigen::Index b = 0; b < po; ++b) Gs(pt.observed[a], pt.observed[b]) += Go(a, b);
+            }
+          }
+        }
+      }
+      if (grad) chain(x, Gs, h, g, *grad);
+    }
+    if (!std::isfinite(F)) return std::numeric_limits<double>::infinity();
+    return F;
+  }
+
+  /// Gradient of every model-matrix cell of group g given dF/dSigma (G) and dF/dmu (h); accumulates
+  /// into the free parameters. `cell_grad` (if non-null) receives a callable-free representation.
+  void chain(const group_matrices& x, const Eigen::MatrixXd& G, const Eigen::VectorXd& h, int g,
+             Eigen::VectorXd& grad) const {
+    const Eigen::MatrixXd LC = x.lambda * x.C;   // p x m
+    const Eigen::MatrixXd GLC = G * LC;          // dF/dLambda / 2
+    const Eigen::MatrixXd MtGLC = x.M.transpose() * GLC;  // dF/dB / 2
+    const Eigen::MatrixXd MtGM = x.M.transpose() * G * x.M;
+    Eigen::VectorXd Mth;
+    if (m_means) Mth = x.M.transpose() * h;
+    for (const auto& q : m_rows) {
+      if (q.group != g || q.free < 0) continue;
+      grad(q.free) += cell_gradient(x, q, G, h, GLC, MtGLC, MtGM, Mth);
+    }
+  }
+
+  double cell_gradient(const group_matrices& x, const parameter& q, const Eigen::MatrixXd& G,
+                       const Eigen::VectorXd& h, const Eigen::MatrixXd& GLC, const Eigen::MatrixXd& MtGLC,
+                       const Eigen::MatrixXd& MtGM, const Eigen::VectorXd& Mth) const {
+    const int i = q.row, j = q.col;
+    switch (q.matrix) {
+      case matrix_id::theta: return i == j ? G(i, i) : 2.0 * G(i, j);
+      case matrix_id::psi: return i == j ? MtGM(i, i) : 2.0 * MtGM(i, j);
+      case matrix_id::lambda: return 2.0 * GLC(i, j) + (m_means ? h(i) * x.eta(j) : 0.0);
+      case matrix_id::beta: return 2.0 * MtGLC(i, j) + (m_means ? Mth(i) * x.eta(j) : 0.0);
+      case matrix_id::nu: return m_means ? h(i) : 0.0;
+      case matrix_id::alpha: return m_means ? Mth(i) : 0.0;
+    }
+    return 0;
+  }
+
+  /// dSigma and dmu of one cell (for the information matrix and modification indices).
+  void cell_derivative(const group_matrices& x, const parameter& q, Eigen::MatrixXd& dS, Eigen::VectorXd& dmu) const {
+    const Eigen::Index p = this->p();
+    dS.setZero(p, p);
+    dmu.setZero(p);
+    const int i = q.row, j = q.col;
+    switch (q.matrix) {
+      case matrix_id::theta:
+        dS(i, j) += 1.0;
+        if (i != j) dS(j, i) += 1.0;
+        break;
+      case matrix_id::psi: {
+        const Eigen::VectorXd mi = x.M.col(i), mj = x.M.col(j);
+        dS = mi * mj.transpose();
+        if (i != j) dS += mj * mi.transpose();
+        break;
+      }
+      case matrix_id::lambda: {
+        const Eigen::VectorXd v = x.lambda * x.C.col(j);
+        dS.row(i) += v.transpose();
+        dS.col(i) += v;
+        dmu(i) = x.eta(j);
+        break;
+      }
+      case matrix_id::beta: {
+        const Eigen::VectorXd v = x.lambda * x.C.col(j);
+        const Eigen::VectorXd mi = x.M.col(i);
+        dS = mi * v.transpose() + v * mi.transpose();
+        dmu = mi * x.eta(j);
+        break;
+      }
+      case matrix_id::nu: dmu(i) = 1.0; break;
+      case matrix_id::alpha: dmu = x.M.col(i); break;
+    }
+    if (!m_means) dmu.setZero();
+  }
+
+  /// Expected information (per observation, weighted by n_g/N) of the parameters given as rows:
+  /// `index(row)` returns the column of a row (or -1 to skip). Size k x k.
+  template <class Index>
+  Eigen::MatrixXd information(const Eigen::VectorXd& theta, const std::vector<parameter>& rows, int k,
+                              Index index) const {
+    Eigen::MatrixXd I = Eigen::MatrixXd::Zero(k, k);
+    for (int g = 0; g < m_model.groups; ++g) {
+      const group_matrices x = matrices(theta, g);
+      if (!x.ok) return Eigen::MatrixXd::Constant(k, k, std::numeric_limits<double>::quiet_NaN());
+      // derivative of Sigma and mu w.r.t. each column (sum over its cells in this group)
+      std::vector<Eigen::MatrixXd> dS(static_cast<std::size_t>(k));
+      std::vector<Eigen::VectorXd> dm(static_cast<std::size_t>(k));
+      std::vector<bool> used(static_cast<std::size_t>(k), false);
+      Eigen::MatrixXd ds;
+      Eigen::VectorXd dmu;
+      for (const auto& q : rows) {
+        if (q.group != g) continue;
+        const int c = index(q);
+        if (c < 0) continue;
+        cell_derivative(x, q, ds, dmu);
+        auto cc = static_cast<std::size_t>(c);
+        if (!used[cc]) {
+          dS[cc] = ds;
+          dm[cc] = dmu;
+          used[cc] = true;
+        } else {
+          dS[cc] += ds;
+          dm[cc] += dmu;
+        }
+      }
+      std::vector<int> active;
+      for (int c = 0; c < k; ++c)
+        if (used[static_cast<std::size_t>(c)]) active.push_back(c);
+      const group_sample& gs = m_data.groups[static_cast<std::size_t>(g)];
+      for (const auto& pt : gs.patterns) {
+        const Eigen::Index po = static_cast<Eigen::Index>(pt.observed.size());
+        const bool all = po == p();
+        Eigen::MatrixXd S(po, po);
+        if (all) S = x.sigma;
+        else
+          for (Eigen::Index a = 0; a < po; ++a)
+            for (Eigen::Index b = 0; b < po; ++b) S(a, b) = x.sigma(pt.observed[a], pt.observed[b]);
+        Eigen::LLT<Eigen::MatrixXd> llt(S);
+        if (llt.info() != Eigen::Success) return Eigen::MatrixXd::Constant(k, k, std::numeric_limits<double>::quiet_NaN());
+        const Eigen::MatrixXd Si = llt.solve(Eigen::MatrixXd::Identity(po, po));
+        const double w = static_cast<double>(pt.n) / m_N;
+        std::vector<Eigen::MatrixXd> W(active.size());
+        std::vector<Eigen::VectorXd> V(active.size());
+        for (std::size_t a = 0; a < active.size(); ++a) {
+          const auto c = static_cast<std::size_t>(active[a]);
+          Eigen::MatrixXd dso(po, po);
+          Eigen::VectorXd dmo(po);
+          if (all) {
+            dso = dS[c];
+            dmo = dm[c];
+          } else {
+            for (Eigen::Index r = 0; r < po; ++r) {
+              dmo(r) = dm[c](pt.observed[r]);
+              for (Eigen::Index s = 0; s < po; ++s) dso(r, s) = dS[c](pt.observed[r], pt.observed[s]);
+            }
+          }
+          W[a] = Si * dso;
+          if (m_means) V[a] = dmo;
+        }
+        for (std::size_t a = 0; a < active.size(); ++a)
+          for (std::size_t b = 0; b <= a; ++b) {
+            double v = 0.5 * W[a].cwiseProduct(W[b].transpose()).sum();
+            if (m_means) v += V[a].dot(Si * V[b]);
+            I(active[a], active[b]) += w * v;
+            if (a != b) I(active[b], active[a]) += w * v;
+          }
+      }
+    }
+    return I;
+  }
+
+  /// Expected information of the free parameters.
+  Eigen::MatrixXd information(const Eigen::VectorXd& theta) const {
+    return information(theta, m_rows, n_free(), [](const parameter& q) { return q.free; });
+  }
+
+  /// Log-likelihood of the model (sum over groups and patterns).
+  double loglik(const Eigen::VectorXd& theta) const {
+    // F = sum (n_k/N) 1/2 [logdet + tr + mean] ; loglik = -N F - 1/2 sum n_k p_k log 2pi
+    double c = 0;
+    for (const auto& gs : m_data.groups)
+      for (const auto& pt : gs.patterns) c += static_cast<double>(pt.n) * static_cast<double>(pt.observed.size());
+    return -m_N * objective(theta) - 0.5 * c * log_2pi;
+  }
+
+private:
+  const sem_model& m_model;
+  const sample_data& m_data;
+  std::vector<parameter> m_rows;
+  double m_N = 0;
+  bool m_means = false;
+};
+
+}  // namespace detail
+}  // namespace sem
+}  // namespace csat
+
+#endif

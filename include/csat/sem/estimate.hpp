@@ -1,0 +1,745 @@
+#ifndef CSAT_SEM_ESTIMATE_HPP
+#define CSAT_SEM_ESTIMATE_HPP
+
+/// \file
+/// Maximum-likelihood estimation of a covariance-based SEM (lavaan-compatible), with standard errors from
+/// the expected information (observed information for FIML, as lavaan), z and p values, standardized
+/// solutions (std.lv, std.all) with delta-method SEs, R², defined parameters and the fit measures
+/// (chi², baseline, CFI, TLI, RMSEA with 90% CI and p-close, SRMR, log-likelihood, AIC, BIC).
+
+#include <csat/sem/engine.hpp>
+#include <csat/sem/model.hpp>
+#include <csat/sem/sample.hpp>
+
+#include <boost/math/distributions/chi_squared.hpp>
+#include <boost/math/distributions/non_central_chi_squared.hpp>
+#include <boost/math/distributions/normal.hpp>
+#include <boost/math/tools/roots.hpp>
+
+#include <Eigen/Core>
+#include <Eigen/Cholesky>
+#include <Eigen/Eigenvalues>
+
+#include <cmath>
+#include <limits>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace csat {
+namespace sem {
+
+/// Outcome of the optimizer (mirrors Eigen's ComputationInfo).
+enum class fit_status {
+  success,          ///< converged
+  no_convergence,   ///< iteration limit reached
+  numerical_issue   ///< no admissible step, or singular information matrix
+};
+
+inline const char* to_string(fit_status s) {
+  switch (s) {
+    case fit_status::success: return "success";
+    case fit_status::no_convergence: return "no_convergence";
+    case fit_status::numerical_issue: return "numerical_issue";
+  }
+  return "?";
+}
+
+/// Which information matrix the standard errors come from.
+enum class information_type {
+  automatic,  ///< lavaan's default: expected for complete data, observed with FIML
+  expected,
+  observed
+};
+
+/// Estimation options.
+struct fit_options {
+  int max_iterations = 1000;
+  double tolerance = 1e-10;              ///< relative parameter change at which the optimizer stops
+  information_type information = information_type::automatic;
+  bool standard_errors = true;
+  bool standardized = true;              ///< std.lv and std.all with delta-method SEs
+  double collinear_correlation = 0.95;   ///< warn when a latent correlation exceeds this in absolute value
+};
+
+/// One row of the estimates (one per parameter and group; defined parameters have op ":=").
+struct parameter_estimate {
+  std::string lhs, op, rhs, label;
+  int group = 0;            ///< 0-based
+  int free = -1;            ///< free-parameter index (-1: fixed)
+  bool user = false;
+  double est = 0, se = 0, z = std::numeric_limits<double>::quiet_NaN(), pvalue = std::numeric_limits<double>::quiet_NaN();
+  double std_lv = 0, std_lv_se = 0, std_all = 0, std_all_se = 0;
+};
+
+/// Fit measures (lavaan fitMeasures() names in the comments).
+struct fit_indices {
+  int npar = 0;                 ///< npar
+  double ntotal = 0;            ///< ntotal
+  double fmin = 0;              ///< fmin (chisq / 2N)
+  double chisq = 0, df = 0, pvalue = 0;
+  double baseline_chisq = 0, baseline_df = 0, baseline_pvalue = 0;
+  double cfi = 0, tli = 0;
+  double loglik = 0, unrestricted_loglik = 0;   ///< logl, unrestricted.logl
+  double aic = 0, bic = 0, bic2 = 0;
+  double rmsea = 0, rmsea_ci_lower = 0, rmsea_ci_upper = 0, rmsea_pvalue = 0;  ///< 90% CI, H0: rmsea <= 0.05
+  double srmr = 0;              ///< srmr (Bentler)
+};
+
+/// R² of an endogenous variable.
+struct r2_entry {
+  std::string name;
+  int group = 0;
+  double value = 0;
+};
+
+/// The result of fit().
+struct sem_result {
+  std::vector<parameter_estimate> parameters;
+  fit_indices fit;
+  std::vector<r2_entry> r2;
+  Eigen::VectorXd theta;                       ///< free parameters
+  Eigen::MatrixXd vcov;                        ///< their covariance matrix
+  std::vector<std::string> observed;           ///< variable order of the matrices below
+  std::vector<std::string> group_labels;
+  std::vector<Eigen::MatrixXd> implied_cov, sample_cov;
+  std::vector<Eigen::VectorXd> implied_mean, sample_mean;
+  fit_status status = fit_status::success;
+  bool converged = false;
+  int iterations = 0;
+  bool admissible = true;                      ///< no negative variances, latent covariances PD
+  std::vector<std::string> warnings;
+  information_type information = information_type::expected;
+  missing_policy missing = missing_policy::listwise;
+  Eigen::Index n_total = 0, n_used = 0, n_dropped = 0;
+  std::vector<Eigen::Index> group_n;
+};
+
+namespace detail {
+
+inline std::vector<double> std_values(const engine& e, const Eigen::VectorXd& theta, bool all) {
+  const auto& rows = e.rows();
+  const sem_model& mdl = e.model();
+  std::vector<double> out(rows.size(), 0.0);
+  for (int g = 0; g < mdl.groups; ++g) {
+    const group_matrices x = e.matrices(theta, g);
+    if (!x.ok) {
+      for (std::size_t r = 0; r < rows.size(); ++r)
+        if (rows[r].group == g) out[r] = std::numeric_limits<double>::quiet_NaN();
+      continue;
+    }
+    // sd of a name: latent -> sqrt(C_ii); observed -> sqrt(Sigma_ii) (std.all) or 1 (std.lv)
+    const auto is_lv_name = [&](const std::string& n) {
+      for (std::size_t k = 0; k < mdl.latent.size(); ++k)
+        if (mdl.latent[k] == n && !mdl.is_phantom[k]) return static_cast<int>(k);
+      return -1;
+    };
+    const auto sd = [&](const std::string& n) {
+      const int k = is_lv_name(n);
+      if (k >= 0) return std::sqrt(x.C(k, k));
+      if (!all) return 1.0;
+      const int i = e.index_of(n);
+      return std::sqrt(x.sigma(i, i));
+    };
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      const parameter& q = rows[r];
+      if (q.group != g) continue;
+      const double v = e.row_value(q, theta);
+      double s = v;
+      if (q.op == "=~") {
+        s = v * sd(q.lhs) / sd(q.rhs);
+      } else if (q.op == "~" || q.op == "<~") {
+        s = v * sd(q.rhs) / sd(q.lhs);
+      } else if (q.op == "~1") {
+        s = v / sd(q.lhs);
+      } else if (q.op == "~~") {
+        const bool lv = is_lv_name(q.lhs) >= 0;
+        if (q.lhs == q.rhs) {
+          if (lv || all) s = v / (sd(q.lhs) * sd(q.lhs));
+        } else if (lv || all) {
+          // residual correlation (lavaan): psi_ij / sqrt(psi_ii psi_jj), theta_ij / sqrt(theta_ii theta_jj)
+          double vi = 0, vj = 0;
+          if (q.matrix == matrix_id::theta) { vi = x.theta(q.row, q.row); vj = x.theta(q.col, q.col); }
+          else { vi = x.psi(q.row, q.row); vj = x.psi(q.col, q.col); }
+          s = v / std::sqrt(vi * vj);
+        }
+      }
+      out[r] = s;
+    }
+  }
+  return out;
+}
+
+inline double pnorm_two_sided(double z) {
+  if (!std::isfinite(z)) return std::numeric_limits<double>::quiet_NaN();
+  const boost::math::normal_distribution<double> nd;
+  return 2.0 * (1.0 - boost::math::cdf(nd, std::abs(z)));
+}
+
+/// Solves cdf(ncchisq(df, lambda), x) = p for lambda >= 0 (cdf decreases in lambda); 0 if cdf(0) < p.
+inline double noncentrality_for(double x, double df, double p) {
+  using boost::math::non_central_chi_squared_distribution;
+  const auto f = [&](double lambda) {
+    if (lambda <= 0) return boost::math::cdf(boost::math::chi_squared_distribution<double>(df), x) - p;
+    return boost::math::cdf(non_central_chi_squared_distribution<double>(df, lambda), x) - p;
+  };
+  if (f(0.0) < 0) return 0.0;
+  double hi = std::max(1.0, x);
+  while (f(hi) > 0 && hi < 1e8) hi *= 2;
+  double lo = 0;
+  boost::uintmax_t it = 200;
+  const auto r = boost::math::tools::toms748_solve(f, lo, hi, boost::math::tools::eps_tolerance<double>(50), it);
+  return 0.5 * (r.first + r.second);
+}
+
+inline double chisq_upper(double x, double df) {
+  if (!(df > 0)) return std::numeric_limits<double>::quiet_NaN();
+  if (x <= 0) return 1.0;
+  return boost::math::cdf(boost::math::complement(boost::math::chi_squared_distribution<double>(df), x));
+}
+
+/// Starting values: loadings from the marker covariances, residual variances half the observed variance,
+/// latent variances half the marker variance, regressions and covariances 0, intercepts the sample means.
+inline Eigen::VectorXd start_values(const engine& e) {
+  const sem_model& mdl = e.model();
+  const auto& rows = e.rows();
+  Eigen::VectorXd theta = Eigen::VectorXd::Constant(mdl.n_free, std::numeric_limits<double>::quiet_NaN());
+  for (int g = 0; g < mdl.groups; ++g) {
+    const group_sample& gs = e.data().groups[static_cast<std::size_t>(g)];
+    const Eigen::MatrixXd& S = gs.cov;
+    // marker indicator of each latent: first =~ row with a fixed non-zero loading on an observed variable
+    std::map<std::string, std::pair<int, double>> marker;
+    std::map<std::string, int> first_ind;
+    for (const auto& q : rows) {
+      if (q.group != g || q.op != "=~") continue;
+      const int i = e.index_of(q.rhs);
+      if (i < 0) continue;
+      if (!first_ind.count(q.lhs)) first_ind[q.lhs] = i;
+      if (q.free < 0 && q.value != 0 && !marker.count(q.lhs)) marker[q.lhs] = {i, q.value};
+    }
+    std::vector<bool> is_indicator(static_cast<std::size_t>(e.p()), false);
+    for (const auto& q : rows)
+      if (q.group == g && q.op == "=~" && e.index_of(q.rhs) >= 0) is_indicator[static_cast<std::size_t>(e.index_of(q.rhs))] = true;
+    const auto lv_var = [&](const std::string& f) {
+      const auto it = marker.find(f);
+      if (it == marker.end()) return 1.0;
+      const double s = S(it->second.first, it->second.first);
+      return 0.5 * s / (it->second.second * it->second.second);
+    };
+    for (const auto& q : rows) {
+      if (q.group != g || q.free < 0) continue;
+      if (!std::isnan(theta(q.free))) continue;
+      double v = 0;
+      if (q.has_start) {
+        v = q.start;
+      } else if (q.op == "=~") {
+        const int i = e.index_of(q.rhs);
+        const auto it = marker.find(q.lhs);
+        if (i < 0) v = 1.0;
+        else if (it != marker.end()) v = S(i, it->second.first) / (lv_var(q.lhs) * it->second.second);
+        else {
+          const int f = first_ind.count(q.lhs) ? first_ind[q.lhs] : i;
+          v = std::sqrt(0.5 * S(i, i)) * (S(i, f) < 0 ? -1.0 : 1.0);
+        }
+        if (!std::isfinite(v)) v = 1.0;
+      } else if (q.op == "~~" && q.lhs == q.rhs) {
+        const int i = e.index_of(q.lhs);
+        if (q.matrix == matrix_id::theta) v = 0.5 * S(i, i);
+        else if (i >= 0) v = is_indicator[static_cast<std::size_t>(i)] ? 0.5 * S(i, i) : S(i, i);
+        else v = mdl.options.std_lv ? 1.0 : lv_var(q.lhs);
+      } else if (q.op == "~1") {
+        const int i = e.index_of(q.lhs);
+        v = (q.matrix == matrix_id::nu && i >= 0) ? gs.mean(i) : 0.0;
+        if (q.matrix == matrix_id::alpha && i >= 0) v = gs.mean(i);
+      } else if (q.op == "<~") {
+        v = 1.0;
+      } else {
+        v = 0.0;
+      }
+      theta(q.free) = v;
+    }
+  }
+  for (Eigen::Index k = 0; k < theta.size(); ++k)
+    if (std::isnan(theta(k))) theta(k) = 0.0;
+  return theta;
+}
+
+/// Fisher scoring with Armijo backtracking. Returns the iterations; sets status.
+inline int optimize(const engine& e, Eigen::VectorXd& theta, const fit_options& opt, fit_status& status,
+                    std::vector<std::string>& warnings) {
+  const int k = e.n_free();
+  Eigen::VectorXd g(k), gn(k);
+  double F = e.objective(theta, &g);
+  if (!std::isfinite(F)) {
+    // fall back to a diagonal start: residual variances = observed variances
+    for (const auto& q : e.rows())
+      if (q.free >= 0 && q.op == "=~") theta(q.free) = 1.0;
+    F = e.objective(theta, &g);
+    if (!std::isfinite(F)) {
+      status = fit_status::numerical_issue;
+      warnings.push_back("the implied covariance matrix is not positive definite at the starting values");
+      return 0;
+    }
+  }
+  status = fit_status::no_convergence;
+  int it = 0;
+  for (; it < opt.max_iterations; ++it) {
+    if (k == 0) { status = fit_status::success; break; }
+    Eigen::MatrixXd I = e.information(theta);
+    Eigen::VectorXd d;
+    if (I.allFinite()) {
+      const double scale = std::max(1e-300, I.diagonal().cwiseAbs().maxCoeff());
+      Eigen::LDLT<Eigen::MatrixXd> ldlt(I);
+      d = -ldlt.solve(g);
+      if (ldlt.info() != Eigen::Success || !d.allFinite() || !(g.dot(d) < 0) ||
+          !(ldlt.vectorD().minCoeff() > 1e-12 * scale)) {
+        Eigen::MatrixXd R = I;
+        R.diagonal().array() += 1e-6 * scale;
+        d = -R.ldlt().solve(g);
+        if (!d.allFinite() || !(g.dot(d) < 0)) d = -g;
+      }
+    } else {
+      d = -g;
+    }
+    const double slope = g.dot(d);
+    double t = 1.0, Fn = F;
+    Eigen::VectorXd tn;
+    bool accepted = false;
+    for (int ls = 0; ls < 60; ++ls) {
+      tn = theta + t * d;
+      Fn = e.objective(tn, &gn);
+      if (std::isfinite(Fn) && Fn <= F + 1e-4 * t * slope) { accepted = true; break; }
+      t *= 0.5;
+    }
+    const double step = (t * d).cwiseAbs().cwiseQuotient((theta.cwiseAbs().array() + 1.0).matrix()).maxCoeff();
+    if (!accepted) {
+      // no decrease possible: at the optimum up to rounding, or stuck
+      const double gmax = g.cwiseAbs().maxCoeff();
+      if (gmax < 1e-7 || -slope < 1e-20) status = fit_status::success;
+      else {
+        status = fit_status::numerical_issue;
+        warnings.push_back("the line search found no decrease of the ML discrepancy (max |gradient| = " +
+                           csat::detail::format_value(gmax) + ")");
+      }
+      break;
+    }
+    theta = tn;
+    const double dF = F - Fn;
+    F = Fn;
+    g = gn;
+    if (step < opt.tolerance || (-slope < 1e-22 && dF <= 1e-16 * (1 + std::abs(F)))) {
+      status = fit_status::success;
+      ++it;
+      break;
+    }
+  }
+  if (status == fit_status::no_convergence)
+    warnings.push_back("the optimizer did not converge in " + std::to_string(opt.max_iterations) + " iterations");
+  return it;
+}
+
+/// Numerical Jacobian (central differences) of f: R^k -> R^m at theta.
+template <class F>
+Eigen::MatrixXd jacobian(F&& f, const Eigen::VectorXd& theta, Eigen::Index m) {
+  const Eigen::Index k = theta.size();
+  Eigen::MatrixXd J(m, k);
+  for (Eigen::Index j = 0; j < k; ++j) {
+    const double h = 1e-6 * std::max(1.0, std::abs(theta(j)));
+    Eigen::VectorXd tp = theta, tm = theta;
+    tp(j) += h;
+    tm(j) -= h;
+    const Eigen::VectorXd fp = f(tp), fm = f(tm);
+    J.col(j) = (fp - fm) / (2 * h);
+  }
+  return J;
+}
+
+}  // namespace detail
+
+/// Fits a specified model to sample statistics by maximum likelihood. Non-convergence and inadmissible
+/// solutions are reported in status/converged/admissible/warnings, not thrown. Throws
+/// csat::invalid_argument when the sample does not match the model (variables, groups, means).
+inline sem_result fit(const sem_model& mdl, const sample_data& data, const fit_options& opt = {}) {
+  const char* fn = "csat::sem::fit";
+  if (data.names != mdl.observed)
+    csat::detail::throw_invalid_argument(fn, "the sample's variables do not match the model's observed variables");
+  if (static_cast<int>(data.groups.size()) != mdl.groups)
+    csat::detail::throw_invalid_argument(fn, "the sample has " + std::to_string(data.groups.size()) +
+                                                 " group(s) but the model was specified for " + std::to_string(mdl.groups));
+  if (data.fiml && !mdl.meanstructure)
+    csat::detail::throw_invalid_argument(fn, "FIML needs a mean structure: specify the model with meanstructure = true");
+  if (mdl.meanstructure && !data.has_means)
+    csat::detail::throw_invalid_argument(fn, "the model has a mean structure but the sample has no means");
+
+  detail::engine e(mdl, data);
+  sem_result res;
+  res.observed = mdl.observed;
+  res.missing = data.missing;
+  res.n_total = data.n_total;
+  res.n_used = data.n_used;
+  res.n_dropped = data.n_dropped;
+  for (const auto& gs : data.groups) {
+    res.group_labels.push_back(gs.label);
+    res.group_n.push_back(gs.n);
+  }
+  if (data.n_dropped > 0)
+    res.warnings.push_back(std::to_string(data.n_dropped) + " of " + std::to_string(data.n_total) +
+                           " rows dropped (listwise deletion)");
+
+  Eigen::VectorXd theta = detail::start_values(e);
+  res.iterations = detail::optimize(e, theta, opt, res.status, res.warnings);
+  res.converged = res.status == fit_status::success;
+  res.theta = theta;
+  const int k = mdl.n_free;
+  const double N = e.total_n();
+
+  // ---- standard errors ----
+  res.information = opt.information == information_type::automatic
+                        ? (data.fiml ? information_type::observed : information_type::expected)
+                        : opt.information;
+  res.vcov = Eigen::MatrixXd::Constant(k, k, std::numeric_limits<double>::quiet_NaN());
+  bool have_vcov = false;
+  if (opt.standard_errors && k > 0 && std::isfinite(e.objective(theta))) {
+    Eigen::MatrixXd I;
+    if (res.information == information_type::expected) {
+      I = e.information(theta);
+    } else {
+      I = detail::jacobian(
+          [&](const Eigen::VectorXd& t) {
+            Eigen::VectorXd gr(k);
+            e.objective(t, &gr);
+            return gr;
+          },
+          theta, k);
+      I = 0.5 * (I + I.transpose()).eval();
+    }
+    if (I.allFinite()) {
+      Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(I);
+      const double lmax = es.eigenvalues().cwiseAbs().maxCoeff();
+      if (es.eigenvalues()(0) > 1e-10 * lmax) {
+        res.vcov = es.eigenvectors() * es.eigenvalues().cwiseInverse().asDiagonal() * es.eigenvectors().transpose() / N;
+        have_vcov = true;
+      } else {
+        const Eigen::VectorXd v = es.eigenvectors().col(0);
+        std::string involved;
+        for (const auto& q : e.rows())
+          if (q.free >= 0 && std::abs(v(q.free)) > 0.2 && involved.find(parameter_name(q)) == std::string::npos)
+            involved += (involved.empty() ? "" : ", ") + parameter_name(q);
+        res.warnings.push_back("the information matrix is singular: the model may not be identified (involved: " +
+                               involved + ")");
+        if (res.status == fit_status::success) res.status = fit_status::numerical_issue;
+        res.converged = res.converged && true;
+      }
+    }
+  }
+
+  // ---- estimates ----
+  const auto& rows = e.rows();
+  std::vector<double> slv(rows.size(), 0.0), sall(rows.size(), 0.0);
+  Eigen::MatrixXd Jlv, Jall;
+  if (opt.standardized) {
+    slv = detail::std_values(e, theta, false);
+    sall = detail::std_values(e, theta, true);
+    if (have_vcov) {
+      const auto as_vec = [&](bool all) {
+        return [&e, all](const Eigen::VectorXd& t) {
+          const std::vector<double> v = detail::std_values(e, t, all);
+          return Eigen::VectorXd(Eigen::Map<const Eigen::VectorXd>(v.data(), static_cast<Eigen::Index>(v.size())));
+        };
+      };
+      Jlv = detail::jacobian(as_vec(false), theta, static_cast<Eigen::Index>(rows.size()));
+      Jall = detail::jacobian(as_vec(true), theta, static_cast<Eigen::Index>(rows.size()));
+    }
+  }
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    const parameter& q = rows[r];
+    parameter_estimate pe;
+    pe.lhs = q.lhs;
+    pe.op = q.op;
+    pe.rhs = q.rhs;
+    pe.label = q.label;
+    pe.group = q.group;
+    pe.free = q.free;
+    pe.user = q.user;
+    pe.est = e.row_value(q, theta);
+    if (q.free >= 0 && have_vcov) {
+      pe.se = std::sqrt(res.vcov(q.free, q.free));
+      pe.z = pe.est / pe.se;
+      pe.pvalue = detail::pnorm_two_sided(pe.z);
+    } else if (q.free >= 0) {
+      pe.se = std::numeric_limits<double>::quiet_NaN();
+    }
+    if (opt.standardized) {
+      pe.std_lv = slv[r];
+      pe.std_all = sall[r];
+      if (have_vcov) {
+        const auto ri = static_cast<Eigen::Index>(r);
+        pe.std_lv_se = std::sqrt(std::max(0.0, (Jlv.row(ri) * res.vcov * Jlv.row(ri).transpose())(0, 0)));
+        pe.std_all_se = std::sqrt(std::max(0.0, (Jall.row(ri) * res.vcov * Jall.row(ri).transpose())(0, 0)));
+        if (pe.std_lv_se < 1e-9 * std::max(1.0, std::abs(pe.std_lv))) pe.std_lv_se = 0;
+        if (pe.std_all_se < 1e-9 * std::max(1.0, std::abs(pe.std_all))) pe.std_all_se = 0;
+      } else {
+        pe.std_lv_se = pe.std_all_se = std::numeric_limits<double>::quiet_NaN();
+      }
+    }
+    res.parameters.push_back(pe);
+  }
+
+  // ---- defined parameters ----
+  if (!mdl.defined.empty()) {
+    const auto defined_values = [&](const Eigen::VectorXd& t, const std::vector<double>* stdv) {
+      std::map<std::string, double> vals;
+      for (std::size_t r = 0; r < rows.size(); ++r)
+        if (!rows[r].label.empty() && !vals.count(rows[r].label))
+          vals[rows[r].label] = stdv ? (*stdv)[r] : e.row_value(rows[r], t);
+      Eigen::VectorXd out(static_cast<Eigen::Index>(mdl.defined.size()));
+      for (std::size_t d = 0; d < mdl.defined.size(); ++d) {
+        const double v = model::evaluate<double>(mdl.defined[d].expr, [&](const std::string& n) {
+          const auto it = vals.find(n);
+          if (it == vals.end())
+            csat::detail::throw_invalid_argument(
+                "csat::sem::fit", "defined parameter " + csat::detail::quoted(mdl.defined[d].name) + " uses " +
+                                      csat::detail::quoted(n) + ", which is not a parameter label");
+          return it->second;
+        });
+        vals[mdl.defined[d].name] = v;
+        out(static_cast<Eigen::Index>(d)) = v;
+      }
+      return out;
+    };
+    const auto nd = static_cast<Eigen::Index>(mdl.defined.size());
+    const Eigen::VectorXd dv = defined_values(theta, nullptr);
+    Eigen::MatrixXd Jd, Jdl, Jda;
+    Eigen::VectorXd dlv, dall;
+    if (have_vcov) Jd = detail::jacobian([&](const Eigen::VectorXd& t) { return defined_values(t, nullptr); }, theta, nd);
+    if (opt.standardized) {
+      dlv = defined_values(theta, &slv);
+      dall = defined_values(theta, &sall);
+      if (have_vcov) {
+        Jdl = detail::jacobian([&](const Eigen::VectorXd& t) {
+          const auto s = detail::std_values(e, t, false);
+          return defined_values(t, &s);
+        }, theta, nd);
+        Jda = detail::jacobian([&](const Eigen::VectorXd& t) {
+          const auto s = detail::std_values(e, t, true);
+          return defined_values(t, &s);
+        }, theta, nd);
+      }
+    }
+    for (Eigen::Index d = 0; d < nd; ++d) {
+      parameter_estimate pe;
+      pe.lhs = mdl.defined[static_cast<std::size_t>(d)].name;
+      pe.op = ":=";
+      pe.rhs = mdl.defined[static_cast<std::size_t>(d)].text;
+      pe.label = pe.lhs;
+      pe.user = true;
+      pe.est = dv(d);
+      if (have_vcov) {
+        pe.se = std::sqrt(std::max(0.0, (Jd.row(d) * res.vcov * Jd.row(d).transpose())(0, 0)));
+        pe.z = pe.est / pe.se;
+        pe.pvalue = detail::pnorm_two_sided(pe.z);
+      } else {
+        pe.se = std::numeric_limits<double>::quiet_NaN();
+      }
+      if (opt.standardized) {
+        pe.std_lv = dlv(d);
+        pe.std_all = dall(d);
+        if (have_vcov) {
+          pe.std_lv_se = std::sqrt(std::max(0.0, (Jdl.row(d) * res.vcov * Jdl.row(d).transpose())(0, 0)));
+          pe.std_all_se = std::sqrt(std::max(0.0, (Jda.row(d) * res.vcov * Jda.row(d).transpose())(0, 0)));
+        }
+      }
+      res.parameters.push_back(pe);
+    }
+  }
+
+  // ---- implied moments, R², admissibility ----
+  for (int g = 0; g < mdl.groups; ++g) {
+    const detail::group_matrices x = e.matrices(theta, g);
+    const group_sample& gs = data.groups[static_cast<std::size_t>(g)];
+    res.sample_cov.push_back(gs.cov);
+    res.sample_mean.push_back(gs.mean);
+    res.implied_cov.push_back(x.ok ? x.sigma : Eigen::MatrixXd::Constant(e.p(), e.p(), std::numeric_limits<double>::quiet_NaN()));
+    res.implied_mean.push_back(x.ok ? x.mu : Eigen::VectorXd::Constant(e.p(), std::numeric_limits<double>::quiet_NaN()));
+    if (!x.ok) {
+      res.admissible = false;
+      res.warnings.push_back("I - B is singular: the structural model has no solution");
+      continue;
+    }
+    const std::string in_group = mdl.groups > 1 ? " in group " + csat::detail::quoted(gs.label) : std::string();
+    // R²: indicators and endogenous variables
+    for (std::size_t i = 0; i < mdl.observed.size(); ++i) {
+      const auto ii = static_cast<Eigen::Index>(i);
+      const int ph = mdl.phantom[i];
+      bool endo = false;
+      for (const auto& q : rows)
+        if (q.group == g && ((q.op == "=~" && q.rhs == mdl.observed[i]) || (q.op == "~" && q.lhs == mdl.observed[i])))
+          endo = true;
+      if (!endo) continue;
+      const double resid = ph >= 0 ? x.psi(ph, ph) : x.theta(ii, ii);
+      res.r2.push_back({mdl.observed[i], g, 1.0 - resid / x.sigma(ii, ii)});
+    }
+    for (std::size_t f = 0; f < mdl.latent.size(); ++f) {
+      if (mdl.is_phantom[f]) continue;
+      bool endo = false;
+      for (const auto& q : rows)
+        if (q.group == g && ((q.op == "~" && q.lhs == mdl.latent[f]) || (q.op == "=~" && q.rhs == mdl.latent[f]))) endo = true;
+      const auto fi = static_cast<Eigen::Index>(f);
+      if (endo) res.r2.push_back({mdl.latent[f], g, 1.0 - x.psi(fi, fi) / x.C(fi, fi)});
+    }
+    for (Eigen::Index i = 0; i < e.p(); ++i)
+      if (x.theta(i, i) < 0) {
+        res.admissible = false;
+        res.warnings.push_back("Heywood case: the residual variance of " + mdl.observed[static_cast<std::size_t>(i)] + in_group +
+                               " is negative (" + csat::detail::format_value(x.theta(i, i)) + ")");
+      }
+    for (Eigen::Index f = 0; f < e.m(); ++f)
+      if (x.psi(f, f) < 0) {
+        res.admissible = false;
+        res.warnings.push_back("Heywood case: the (residual) variance of " + mdl.latent[static_cast<std::size_t>(f)] + in_group +
+                               " is negative (" + csat::detail::format_value(x.psi(f, f)) + ")");
+      }
+    // latent covariance matrix (non-phantom) positive definite, correlations not near +-1
+    std::vector<Eigen::Index> lv;
+    for (std::size_t f = 0; f < mdl.latent.size(); ++f)
+      if (!mdl.is_phantom[f]) lv.push_back(static_cast<Eigen::Index>(f));
+    if (!lv.empty()) {
+      Eigen::MatrixXd P(static_cast<Eigen::Index>(lv.size()), static_cast<Eigen::Index>(lv.size()));
+      for (std::size_t a = 0; a < lv.size(); ++a)
+        for (std::size_t b = 0; b < lv.size(); ++b)
+          P(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(b)) = x.psi(lv[a], lv[b]);
+      Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(P, Eigen::EigenvaluesOnly);
+      bool zero_var = false;
+      for (std::size_t a = 0; a < lv.size(); ++a) zero_var = zero_var || P(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(a)) == 0;
+      if (!zero_var && es.eigenvalues()(0) < 0) {
+        res.admissible = false;
+        res.warnings.push_back("the covariance matrix of the latent variables" + in_group +
+                               " is not positive definite (smallest eigenvalue " +
+                               csat::detail::format_value(es.eigenvalues()(0)) + ")");
+      }
+      for (std::size_t a = 0; a < lv.size(); ++a)
+        for (std::size_t b = a + 1; b < lv.size(); ++b) {
+          const double c = x.psi(lv[a], lv[b]);
+          if (c == 0) continue;
+          const double r = c / std::sqrt(x.psi(lv[a], lv[a]) * x.psi(lv[b], lv[b]));
+          if (std::isfinite(r) && std::abs(r) > opt.collinear_correlation) {
+            if (std::abs(r) > 1) res.admissible = false;
+            res.warnings.push_back("latent variables " + mdl.latent[static_cast<std::size_t>(lv[a])] + " and " +
+                                   mdl.latent[static_cast<std::size_t>(lv[b])] + in_group + " correlate " +
+                                   csat::detail::format_value(std::round(r * 1e4) / 1e4) +
+                                   (std::abs(r) > 1 ? ": an inadmissible solution" : ": nearly collinear factors"));
+          }
+        }
+    }
+  }
+
+  // ---- fit measures ----
+  fit_indices& fi = res.fit;
+  fi.npar = k;
+  fi.ntotal = N;
+  const int G = mdl.groups;
+  const double p = static_cast<double>(e.p());
+  fi.loglik = e.loglik(theta);
+  fi.unrestricted_loglik = 0;
+  for (const auto& gs : data.groups) fi.unrestricted_loglik += gs.h1_loglik;
+  fi.chisq = std::max(0.0, 2.0 * (fi.unrestricted_loglik - fi.loglik));
+  if (!data.fiml) fi.chisq = 2.0 * (fi.unrestricted_loglik - fi.loglik);
+  fi.fmin = fi.chisq / (2.0 * N);
+  fi.df = mdl.degrees_of_freedom();
+  fi.pvalue = detail::chisq_upper(fi.chisq, fi.df);
+  // baseline: independence model (exogenous covariates keep their sample covariances)
+  {
+    double ll_b = 0;
+    std::vector<int> xs;
+    if (mdl.options.fixed_x)
+      for (std::size_t i = 0; i < mdl.exogenous_x.size(); ++i)
+        if (mdl.exogenous_x[i]) xs.push_back(static_cast<int>(i));
+    for (const auto& gs : data.groups) {
+      if (!data.fiml) {
+        Eigen::MatrixXd Sb = gs.cov.diagonal().asDiagonal();
+        for (int a : xs)
+          for (int b : xs) Sb(a, b) = gs.cov(a, b);
+        Eigen::LLT<Eigen::MatrixXd> llt(Sb);
+        const double logdet = 2.0 * llt.matrixLLT().diagonal().array().log().sum();
+        const double tr = llt.solve(gs.cov).trace();
+        ll_b += -0.5 * static_cast<double>(gs.n) * (p * detail::log_2pi + logdet + tr);
+      } else {
+        for (Eigen::Index j = 0; j < e.p(); ++j) {
+          double n = 0, s1 = 0, s2 = 0;
+          for (const auto& pt : gs.patterns)
+            for (std::size_t a = 0; a < pt.observed.size(); ++a)
+              if (pt.observed[a] == j) {
+                const auto aa = static_cast<Eigen::Index>(a);
+                const double w = static_cast<double>(pt.n);
+                n += w;
+                s1 += w * pt.mean(aa);
+                s2 += w * (pt.cov(aa, aa) + pt.mean(aa) * pt.mean(aa));
+              }
+          const double v = s2 / n - (s1 / n) * (s1 / n);
+          ll_b += -0.5 * n * (detail::log_2pi + std::log(v) + 1.0);
+        }
+      }
+    }
+    const double px = static_cast<double>(xs.size());
+    fi.baseline_chisq = 2.0 * (fi.unrestricted_loglik - ll_b);
+    fi.baseline_df = G * (p * (p + 1) / 2 - px * (px + 1) / 2 - (p - px));
+    fi.baseline_pvalue = detail::chisq_upper(fi.baseline_chisq, fi.baseline_df);
+  }
+  {
+    const double t1 = std::max(0.0, fi.chisq - fi.df);
+    const double t2 = std::max({fi.chisq - fi.df, fi.baseline_chisq - fi.baseline_df, 0.0});
+    fi.cfi = (t1 == 0 && t2 == 0) ? 1.0 : 1.0 - t1 / t2;
+    if (fi.df > 0 && fi.baseline_df > 0) {
+      const double b = fi.baseline_chisq / fi.baseline_df;
+      fi.tli = (b - fi.chisq / fi.df) / (b - 1.0);
+    } else {
+      fi.tli = 1.0;
+    }
+  }
+  fi.aic = -2.0 * fi.loglik + 2.0 * k;
+  fi.bic = -2.0 * fi.loglik + k * std::log(N);
+  fi.bic2 = -2.0 * fi.loglik + k * std::log((N + 2.0) / 24.0);
+  if (fi.df > 0) {
+    const double sg = std::sqrt(static_cast<double>(G));
+    fi.rmsea = std::sqrt(std::max(0.0, (fi.chisq - fi.df) / (N * fi.df))) * sg;
+    const double lo = detail::noncentrality_for(fi.chisq, fi.df, 0.95);
+    const double hi = detail::noncentrality_for(fi.chisq, fi.df, 0.05);
+    fi.rmsea_ci_lower = std::sqrt(lo / (N * fi.df)) * sg;
+    fi.rmsea_ci_upper = std::sqrt(hi / (N * fi.df)) * sg;
+    const double ncp = N * fi.df * 0.05 * 0.05 / G;
+    fi.rmsea_pvalue = 1.0 - boost::math::cdf(boost::math::non_central_chi_squared_distribution<double>(fi.df, ncp), fi.chisq);
+  } else {
+    fi.rmsea = fi.rmsea_ci_lower = fi.rmsea_ci_upper = 0;
+    fi.rmsea_pvalue = std::numeric_limits<double>::quiet_NaN();
+  }
+  // SRMR (Bentler): residuals scaled by the sample standard deviations; means included with a mean structure
+  {
+    double acc = 0;
+    for (int g = 0; g < G; ++g) {
+      const Eigen::MatrixXd& S = res.sample_cov[static_cast<std::size_t>(g)];
+      const Eigen::MatrixXd& Sig = res.implied_cov[static_cast<std::size_t>(g)];
+      const Eigen::VectorXd sd = S.diagonal().cwiseSqrt();
+      double ss = 0, cnt = 0;
+      for (Eigen::Index i = 0; i < e.p(); ++i)
+        for (Eigen::Index j = 0; j <= i; ++j) {
+          const double r = (S(i, j) - Sig(i, j)) / (sd(i) * sd(j));
+          ss += r * r;
+          cnt += 1;
+        }
+      if (mdl.meanstructure)
+        for (Eigen::Index i = 0; i < e.p(); ++i) {
+          const double r = (res.sample_mean[static_cast<std::size_t>(g)](i) - res.implied_mean[static_cast<std::size_t>(g)](i)) / sd(i);
+          ss += r * r;
+          cnt += 1;
+        }
+      acc += static_cast<double>(data.groups[static_cast<std::size_t>(g)].n) / N * std::sqrt(ss / cnt);
+    }
+    fi.srmr = acc;
+  }
+  return res;
+}
+
+}  // namespace sem
+}  // namespace csat
+
+#endif
