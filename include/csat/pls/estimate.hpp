@@ -152,6 +152,8 @@ struct estimate_result {
 
 namespace detail {
 
+using csat::detail::check_size;
+using csat::detail::element_name;
 using csat::detail::format_value;
 using csat::detail::quoted;
 using csat::detail::throw_domain_error;

@@ -7,5 +7,7 @@
 #include <csat/core/core.hpp>
 #include <csat/pls/estimate.hpp>
 #include <csat/pls/quality.hpp>
+#include <csat/pls/index.hpp>
+#include <csat/pls/bootstrap.hpp>
 
 #endif
