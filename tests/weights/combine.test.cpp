@@ -95,6 +95,15 @@ TEST_CASE("rough set + AHP combined judgment matrix, end to end", "[weights][com
   CHECK_THAT(r.cr, WithinAbs((lambda - 3) / 2 / 0.58, 1e-12));
   CHECK(r.consistent);
   CHECK(r.converged);
+  CHECK(r.consistency.table == csat::ahp::ri_table::saaty1980);
+  // another RI table and RGMM priorities through csat::ahp (for n = 3 RGMM equals EV)
+  auto o2 = o;
+  o2.consistency.ri.table = csat::ahp::ri_table::saaty2005;
+  o2.method = csat::ahp::priority_method::rgmm;
+  const auto r2 = w::combine_judgments(expert(), table(), o2);
+  CHECK(r2.ri == 0.52);
+  CHECK_THAT(r2.cr, WithinAbs((lambda - 3) / 2 / 0.52, 1e-12));
+  for (Eigen::Index i = 0; i < 3; ++i) CHECK_THAT(r2.weights(i), WithinAbs(g(i), 1e-14));
   // the pieces: the expert matrix alone (t = 5/6) and the rough-set matrix alone (t = 9/21)
   const double ts = 5.0 / 6, to = 9.0 / 21;
   CHECK_THAT(r.subjective_cr, WithinAbs((std::cbrt(ts) + 1 / std::cbrt(ts) - 2) / 2 / 0.58, 1e-12));

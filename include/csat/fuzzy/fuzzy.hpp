@@ -9,8 +9,10 @@
 /// - compose.hpp: B = A ∘ R under M(∧,∨), M(·,∨), M(∧,⊕), M(·,⊕), the balanced operator or a user t-norm/t-conorm.
 /// - interpret.hpp: maximum-membership grade, validity index, weighted score, ranking of units.
 /// - evaluate.hpp: multi-level evaluation over a tree of any depth.
+/// - ahp_evaluate.hpp: the same over a csat::ahp hierarchy (AHP local and global weights plug in).
 
 #include <csat/core/core.hpp>
+#include <csat/fuzzy/ahp_evaluate.hpp>
 #include <csat/fuzzy/compose.hpp>
 #include <csat/fuzzy/evaluate.hpp>
 #include <csat/fuzzy/grades.hpp>

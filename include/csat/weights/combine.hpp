@@ -12,8 +12,11 @@
 ///   rough-set analysis become a judgment matrix by the range transform
 ///   a_ij = 1 + (b_m − 1)(σ_i − σ_j)/(σ_max − σ_min) for σ_i >= σ_j and a_ji = 1/a_ij (b_m = 9, or σ_max/σ_min);
 ///   the combined matrix is the element-wise weighted geometric mean a_ij = (a^s_ij)^α (a^o_ij)^(1−α), which is
-///   again reciprocal; its principal-eigenvector weights are computed and its consistency ratio checked.
+///   again reciprocal; its weights (principal eigenvector by default) and consistency measures come from csat::ahp
+///   (priorities(), consistency(); Saaty 1980 random index by default).
 
+#include <csat/ahp/consistency.hpp>
+#include <csat/ahp/priority.hpp>
 #include <csat/config.hpp>
 #include <csat/core/error.hpp>
 #include <csat/core/validate.hpp>
@@ -50,40 +53,6 @@ Eigen::VectorXd checked_weights(const char* fn, const char* name, const Eigen::M
 }
 
 inline void check_alpha(const char* fn, double alpha) { csat::detail::check_bounded(fn, "alpha", alpha, 0, 1); }
-
-/// Saaty (1980) random index for n = 1..15 (the table of csat::ahp's default).
-inline double saaty1980_ri(Eigen::Index n) {
-  static const double ri[15] = {0, 0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59};
-  if (n < 1 || n > 15)
-    csat::detail::throw_invalid_argument("csat::weights::saaty1980_ri",
-                                         "n = " + std::to_string(n) + ", but the Saaty (1980) table covers 1..15");
-  return ri[n - 1];
-}
-
-/// Principal eigenvector (Σ = 1) and λmax of a positive matrix by power iteration.
-struct perron_pair {
-  Eigen::VectorXd vector;
-  double lambda = 0;
-  int iterations = 0;
-  bool converged = false;
-};
-
-inline perron_pair perron(const Eigen::MatrixXd& a, double tolerance = 1e-15, int max_iterations = 10000) {
-  const auto n = a.rows();
-  perron_pair p;
-  Eigen::VectorXd w = Eigen::VectorXd::Constant(n, 1.0 / static_cast<double>(n));
-  for (int it = 1; it <= max_iterations; ++it) {
-    Eigen::VectorXd v = a * w;
-    v /= v.sum();
-    const double change = (v - w).cwiseAbs().maxCoeff();
-    w = v;
-    p.iterations = it;
-    if (change <= tolerance) { p.converged = true; break; }
-  }
-  p.vector = w;
-  p.lambda = ((a * w).array() / w.array()).mean();
-  return p;
-}
 
 /// A positive reciprocal judgment matrix; messages name the cell (and the indicators when named).
 inline void check_judgments(const char* fn, const char* name, const Eigen::MatrixXd& a, const std::vector<std::string>& names) {
@@ -203,7 +172,8 @@ inline Eigen::MatrixXd judgment_matrix_from_significance(const Eigen::VectorXd& 
 struct combined_judgment_options {
   double alpha = 0.5;                   ///< weight of the subjective (AHP) matrix in the geometric mean
   range_scale scale = range_scale::nine;
-  double threshold = 0.10;              ///< CR line
+  ahp::priority_method method = ahp::priority_method::eigenvector;  ///< how weights come from a matrix
+  ahp::consistency_options consistency{};  ///< RI table (Saaty 1980 by default), CR threshold rule
   std::vector<std::string> names{};     ///< indicator names for messages
 };
 
@@ -211,46 +181,27 @@ struct combined_judgment_options {
 struct combined_judgment_result {
   Eigen::MatrixXd objective_matrix;   ///< from the significances (range transform)
   Eigen::MatrixXd combined_matrix;    ///< (A_s)^α ∘ (A_o)^(1−α), element-wise
-  Eigen::VectorXd weights;            ///< principal eigenvector of the combined matrix, Σ = 1
+  Eigen::VectorXd weights;            ///< priorities of the combined matrix (options.method), Σ = 1
   double lambda_max = 0;
   double ci = 0;                      ///< (λmax − n)/(n − 1)
-  double ri = 0;                      ///< Saaty (1980) random index
+  double ri = 0;                      ///< random index of the selected table
   double cr = 0;                      ///< CI/RI (0 for n <= 2)
   bool consistent = true;             ///< cr <= threshold
-  double threshold = 0.10;
-  Eigen::VectorXd subjective_weights; ///< eigenvector of the AHP matrix alone
+  double threshold = 0.10;            ///< the CR line applied
+  ahp::consistency_result<double> consistency;  ///< every measure of the combined matrix (GCI, Koczkodaj, ...)
+  Eigen::VectorXd subjective_weights; ///< priorities of the AHP matrix alone
   double subjective_cr = 0;
-  Eigen::VectorXd objective_weights;  ///< eigenvector of the rough-set matrix alone
+  Eigen::VectorXd objective_weights;  ///< priorities of the rough-set matrix alone
   double objective_cr = 0;
   double alpha = 0.5;
-  bool converged = true;              ///< power iterations converged
+  ahp::priority_method method = ahp::priority_method::eigenvector;
+  bool converged = true;              ///< every power iteration converged
 };
 
-namespace detail {
-struct ev_cr {
-  Eigen::VectorXd w;
-  double lambda = 0, ci = 0, ri = 0, cr = 0;
-  bool converged = true;
-};
-inline ev_cr eigen_consistency(const Eigen::MatrixXd& a) {
-  ev_cr r;
-  const auto p = perron(a);
-  r.w = p.vector;
-  r.lambda = p.lambda;
-  r.converged = p.converged;
-  const auto n = a.rows();
-  if (n > 2) {
-    r.ci = (r.lambda - static_cast<double>(n)) / static_cast<double>(n - 1);
-    r.ri = saaty1980_ri(n);
-    r.cr = r.ci / r.ri;
-  }
-  return r;
-}
-}  // namespace detail
 
 /// Combines an AHP (subjective) judgment matrix with the rough-set (objective) judgment matrix built from
-/// `significance`: weights by the principal eigenvector of the combined matrix and its consistency ratio
-/// (Saaty 1980 random index). Non-consistency is reported (consistent = false), not thrown.
+/// `significance`: weights of the combined matrix by csat::ahp::priorities and its consistency by
+/// csat::ahp::consistency. Non-consistency is reported (consistent = false), not thrown.
 inline combined_judgment_result combine_judgments(const Eigen::MatrixXd& subjective, const Eigen::VectorXd& significance,
                                                   const combined_judgment_options& options = {}) {
   static const char* fn = "csat::weights::combine_judgments";
@@ -259,7 +210,7 @@ inline combined_judgment_result combine_judgments(const Eigen::MatrixXd& subject
   csat::detail::check_size(fn, "significance", significance.size(), subjective.rows());
   combined_judgment_result r;
   r.alpha = options.alpha;
-  r.threshold = options.threshold;
+  r.method = options.method;
   r.objective_matrix = judgment_matrix_from_significance(significance, options.scale, options.names);
   r.combined_matrix = (options.alpha * subjective.array().log() + (1 - options.alpha) * r.objective_matrix.array().log()).exp().matrix();
   // exact reciprocity and unit diagonal despite rounding in exp/log
@@ -267,20 +218,25 @@ inline combined_judgment_result combine_judgments(const Eigen::MatrixXd& subject
     r.combined_matrix(i, i) = 1;
     for (Eigen::Index j = i + 1; j < r.combined_matrix.cols(); ++j) r.combined_matrix(j, i) = 1 / r.combined_matrix(i, j);
   }
-  const auto c = detail::eigen_consistency(r.combined_matrix);
-  r.weights = c.w;
-  r.lambda_max = c.lambda;
-  r.ci = c.ci;
-  r.ri = c.ri;
-  r.cr = c.cr;
-  r.consistent = r.cr <= options.threshold;
-  const auto s = detail::eigen_consistency(subjective);
-  r.subjective_weights = s.w;
-  r.subjective_cr = s.cr;
-  const auto o = detail::eigen_consistency(r.objective_matrix);
-  r.objective_weights = o.w;
-  r.objective_cr = o.cr;
-  r.converged = c.converged && s.converged && o.converged;
+  const auto pc = ahp::priorities<double>(r.combined_matrix, options.method, options.consistency.perron);
+  r.consistency = ahp::consistency<double>(r.combined_matrix, options.consistency);
+  r.weights = pc.weights;
+  r.lambda_max = r.consistency.lambda_max;
+  r.ci = r.consistency.ci;
+  r.ri = r.consistency.ri;
+  r.cr = r.consistency.cr;
+  r.threshold = r.consistency.threshold;
+  r.consistent = r.consistency.consistent;
+  const auto ps = ahp::priorities<double>(subjective, options.method, options.consistency.perron);
+  r.subjective_weights = ps.weights;
+  r.subjective_cr = ahp::consistency<double>(subjective, options.consistency).cr;
+  const auto po = ahp::priorities<double>(r.objective_matrix, options.method, options.consistency.perron);
+  r.objective_weights = po.weights;
+  const auto co = ahp::consistency<double>(r.objective_matrix, options.consistency);
+  r.objective_cr = co.cr;
+  r.converged = pc.status == ahp::solver_status::success && ps.status == ahp::solver_status::success &&
+                po.status == ahp::solver_status::success && r.consistency.status == ahp::solver_status::success &&
+                co.status == ahp::solver_status::success;
   return r;
 }
 
