@@ -14,5 +14,7 @@
 #include <csat/ahp/analysis.hpp>
 #include <csat/ahp/group.hpp>
 #include <csat/ahp/hierarchy.hpp>
+#include <csat/ahp/hierarchy_file.hpp>
+#include <csat/ahp/diagnosis.hpp>
 
 #endif

@@ -133,10 +133,10 @@ completion_result<Scalar> complete(const pairwise_matrix<Scalar>& pm, const comp
       Scalar lo = x0, hi = x0, glo = g0, ghi = g0;
       bool ok = true;
       if (g0 > 0) {
-        for (int k = 0; k < 60 && ghi > 0; ++k) { hi = lo; ghi = glo; lo = lo - step; glo = g(lo); step *= 2; }
+        for (int k = 0; k < 60 && glo > 0; ++k) { hi = lo; ghi = glo; lo = lo - step; glo = g(lo); step *= 2; }
         ok = glo <= 0;
       } else {
-        for (int k = 0; k < 60 && glo < 0; ++k) { lo = hi; glo = ghi; hi = hi + step; ghi = g(hi); step *= 2; }
+        for (int k = 0; k < 60 && ghi < 0; ++k) { lo = hi; glo = ghi; hi = hi + step; ghi = g(hi); step *= 2; }
         ok = ghi >= 0;
       }
       if (!ok) { r.status = solver_status::numerical_issue; a(i, j) = exp(x0); a(j, i) = exp(-x0); continue; }

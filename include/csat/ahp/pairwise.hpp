@@ -27,6 +27,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <utility>
@@ -207,6 +208,11 @@ public:
   explicit pairwise_matrix(const matrix_type& a, std::vector<std::string> names = {},
                            const pairwise_options& options = {}) {
     init(a, mask_type::Constant(a.rows(), a.cols(), true), std::move(names), options);
+  }
+
+  /// A complete matrix with names given as a braced list, e.g. pairwise_matrix<>(a, {"A", "B", "C"}).
+  pairwise_matrix(const matrix_type& a, std::initializer_list<std::string> names, const pairwise_options& options = {}) {
+    init(a, mask_type::Constant(a.rows(), a.cols(), true), std::vector<std::string>(names), options);
   }
 
   /// A matrix whose cells with known(i,j) == false are missing. A pair given on one side only is completed
