@@ -236,3 +236,279 @@ TEST_CASE("PLSc on mobi reproduces seminr's reflective() run", "[pls][reference]
   for (const auto& l : ref_plsc_loadings) CHECK_THAT(r.loading(l.indicator), WithinAbs(l.value, 1e-6));
   for (const auto& q : ref_plsc_reliability) CHECK_THAT(r.rho_a(r.construct_index(q.construct)), WithinAbs(q.rho_a, 1e-6));
 }
+
+// ---- other schemes and modes against an independent implementation ------------------------------------------
+// The reference implementation below follows the textbook description of the PLS algorithm (Lohmöller 1989;
+// Tenenhaus, Esposito Vinzi, Chatelin & Lauro 2005, section 2) on the standardized data matrix itself:
+// composites Y = Z W standardized, inner proxies V = Y E standardized, Mode A w = Z_b' v / (n-1),
+// Mode B w = (Z_b' Z_b)^-1 Z_b' v, rescaling to unit-variance composites; paths by OLS on the final scores.
+// csat's estimator instead works on the indicator correlation matrix, so the two share no code.
+namespace {
+
+struct direct_fit {
+  Eigen::MatrixXd W, Y, B;
+  int iterations = 0;
+};
+
+Eigen::MatrixXd standardize(const Eigen::MatrixXd& X) {
+  const Eigen::RowVectorXd mean = X.colwise().mean();
+  Eigen::MatrixXd Z = X.rowwise() - mean;
+  for (Eigen::Index j = 0; j < Z.cols(); ++j) Z.col(j) /= std::sqrt(Z.col(j).squaredNorm() / double(Z.rows() - 1));
+  return Z;
+}
+
+direct_fit direct_pls(const Eigen::MatrixXd& X, const std::vector<int>& block, const std::vector<char>& modes,
+                      const Eigen::MatrixXi& S, const std::string& scheme) {
+  const Eigen::Index n = X.rows(), p = X.cols(), K = S.rows();
+  const Eigen::MatrixXd Z = standardize(X);
+  Eigen::MatrixXd W = Eigen::MatrixXd::Zero(p, K);
+  for (Eigen::Index i = 0; i < p; ++i) W(i, block[std::size_t(i)]) = 1;
+  direct_fit out;
+  for (int it = 0; it <= 300; ++it) {
+    const Eigen::MatrixXd Y = standardize(Z * W);
+    const Eigen::MatrixXd C = Y.transpose() * Y / double(n - 1);
+    Eigen::MatrixXd E = Eigen::MatrixXd::Zero(K, K);
+    for (Eigen::Index k = 0; k < K; ++k) {
+      std::vector<Eigen::Index> pred;
+      for (Eigen::Index j = 0; j < K; ++j) {
+        if (!S(j, k) && !S(k, j)) continue;
+        if (scheme == "factorial") E(j, k) = C(j, k);
+        else if (scheme == "centroid") E(j, k) = C(j, k) > 0 ? 1 : -1;
+        else if (S(k, j)) E(j, k) = C(j, k);  // successor
+        else pred.push_back(j);
+      }
+      if (!pred.empty()) {  // path scheme: regression of Y_k on its predecessors
+        Eigen::MatrixXd P(n, Eigen::Index(pred.size()));
+        for (std::size_t a = 0; a < pred.size(); ++a) P.col(Eigen::Index(a)) = Y.col(pred[a]);
+        const Eigen::VectorXd b = (P.transpose() * P).ldlt().solve(P.transpose() * Y.col(k));
+        for (std::size_t a = 0; a < pred.size(); ++a) E(pred[a], k) = b(Eigen::Index(a));
+      }
+    }
+    const Eigen::MatrixXd V = standardize(Y * E);
+    Eigen::MatrixXd Wn = Eigen::MatrixXd::Zero(p, K);
+    for (Eigen::Index k = 0; k < K; ++k) {
+      std::vector<Eigen::Index> items;
+      for (Eigen::Index i = 0; i < p; ++i)
+        if (block[std::size_t(i)] == k) items.push_back(i);
+      Eigen::MatrixXd Zb(n, Eigen::Index(items.size()));
+      for (std::size_t a = 0; a < items.size(); ++a) Zb.col(Eigen::Index(a)) = Z.col(items[a]);
+      Eigen::VectorXd w;
+      if (items.size() == 1) w = Eigen::VectorXd::Ones(1);
+      else if (modes[std::size_t(k)] == 'B') w = (Zb.transpose() * Zb).ldlt().solve(Zb.transpose() * V.col(k));
+      else w = Zb.transpose() * V.col(k) / double(n - 1);
+      w /= std::sqrt((Zb * w).squaredNorm() / double(n - 1));
+      for (std::size_t a = 0; a < items.size(); ++a) Wn(items[a], k) = w(Eigen::Index(a));
+    }
+    const double change = (Wn - W).cwiseAbs().sum();
+    W = Wn;
+    out.iterations = it;
+    if (change < 1e-7) break;
+  }
+  out.W = W;
+  out.Y = Z * W;
+  out.B = Eigen::MatrixXd::Zero(K, K);
+  for (Eigen::Index k = 0; k < K; ++k) {
+    std::vector<Eigen::Index> pred;
+    for (Eigen::Index j = 0; j < K; ++j)
+      if (S(j, k)) pred.push_back(j);
+    if (pred.empty()) continue;
+    Eigen::MatrixXd P(n, Eigen::Index(pred.size()));
+    for (std::size_t a = 0; a < pred.size(); ++a) P.col(Eigen::Index(a)) = out.Y.col(pred[a]);
+    const Eigen::VectorXd b = (P.transpose() * P).ldlt().solve(P.transpose() * out.Y.col(k));
+    for (std::size_t a = 0; a < pred.size(); ++a) out.B(pred[a], k) = b(Eigen::Index(a));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("Mode B, single items and the factorial, centroid and path schemes match a direct implementation",
+          "[pls][schemes]") {
+  CSAT_NEED_SHARED("data/mobi.csv");
+  const auto data = mobi();
+  // ECSI with Quality and Value formative (Mode B) and Complaints a single item
+  csat::model::specification s;
+  const auto items = csat::model::mobi_indicators();
+  s.reflective("Image", items.image).reflective("Expectation", items.expectation);
+  s.formative("Quality", items.quality).formative("Value", items.value);
+  s.reflective("Satisfaction", items.satisfaction).single_item("Complaints", "CUSCO").reflective("Loyalty", items.loyalty);
+  const auto ecsi_model = ecsi();
+  for (const auto& p : ecsi_model.structural_paths()) s.path(p.from, p.to);
+  const auto names = s.indicators();
+  const Eigen::MatrixXd X = data.select(names);
+  std::vector<int> block;
+  std::vector<char> modes;
+  for (std::size_t k = 0; k < s.size(); ++k) {
+    for (std::size_t i = 0; i < s.constructs()[k].indicators.size(); ++i) block.push_back(int(k));
+    modes.push_back(s.constructs()[k].mode == csat::model::mode::B ? 'B' : 'A');
+  }
+  Eigen::MatrixXi S = Eigen::MatrixXi::Zero(7, 7);
+  for (const auto& p : s.structural_paths()) S(s.find(p.from), s.find(p.to)) = 1;
+
+  using csat::pls::inner_scheme;
+  for (auto scheme : {inner_scheme::path, inner_scheme::factorial, inner_scheme::centroid}) {
+    const std::string name = csat::pls::to_string(scheme);
+    INFO("scheme " << name);
+    csat::pls::estimate_options o;
+    o.scheme = scheme;
+    const auto r = csat::pls::estimate(s, data, o);
+    const auto d = direct_pls(X, block, modes, S, name);
+    CHECK(r.converged);
+    CHECK(r.iterations == d.iterations);
+    CHECK((r.weights - d.W).cwiseAbs().maxCoeff() < 1e-9);
+    CHECK((r.paths - d.B).cwiseAbs().maxCoeff() < 1e-9);
+    CHECK((r.scores - d.Y).cwiseAbs().maxCoeff() < 1e-9);
+    // loadings = cor(item, score), computed here from the direct scores
+    const Eigen::MatrixXd Z = standardize(X);
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      const Eigen::Index k = block[i];
+      const double l = Z.col(Eigen::Index(i)).dot(d.Y.col(k)) / double(X.rows() - 1);
+      CHECK_THAT(r.loadings(Eigen::Index(i), k), WithinAbs(l, 1e-9));
+    }
+  }
+  // the schemes give (slightly) different answers, so the comparison above is not vacuous
+  csat::pls::estimate_options f;
+  f.scheme = inner_scheme::factorial;
+  csat::pls::estimate_options c;
+  c.scheme = inner_scheme::centroid;
+  const auto rf = csat::pls::estimate(s, data, f), rc = csat::pls::estimate(s, data, c), rp = csat::pls::estimate(s, data);
+  CHECK(std::abs(rf.weight("PERQ1") - rp.weight("PERQ1")) > 1e-6);
+  CHECK(std::abs(rc.weight("PERQ1") - rf.weight("PERQ1")) > 1e-6);
+}
+
+TEST_CASE("simulation: PLSc recovers known population paths, PLS attenuates them", "[pls][simulation]") {
+  // Common-factor population: Xi -> Eta1 (0.5), Xi -> Eta2 (0.3), Eta1 -> Eta2 (0.4); latent variances 1;
+  // three indicators per construct with loadings 0.9, 0.8, 0.7. n = 5000, fixed seed.
+  std::mt19937_64 gen(20240601);
+  std::normal_distribution<double> N;
+  const int n = 5000;
+  const double b1 = 0.5, b2 = 0.3, b3 = 0.4;
+  const double var_eta2_expl = b2 * b2 + b3 * b3 + 2 * b2 * b3 * b1;
+  const double lam[3] = {0.9, 0.8, 0.7};
+  Eigen::MatrixXd X(n, 9);
+  for (int i = 0; i < n; ++i) {
+    const double xi = N(gen);
+    const double e1 = b1 * xi + std::sqrt(1 - b1 * b1) * N(gen);
+    const double e2 = b2 * xi + b3 * e1 + std::sqrt(1 - var_eta2_expl) * N(gen);
+    const double lv[3] = {xi, e1, e2};
+    for (int k = 0; k < 3; ++k)
+      for (int j = 0; j < 3; ++j) X(i, 3 * k + j) = lam[j] * lv[k] + std::sqrt(1 - lam[j] * lam[j]) * N(gen);
+  }
+  csat::model::specification s;
+  s.reflective("Xi", {"x1", "x2", "x3"}).reflective("Eta1", {"y1", "y2", "y3"}).reflective("Eta2", {"z1", "z2", "z3"});
+  s.path("Xi", "Eta1").path("Xi", "Eta2").path("Eta1", "Eta2");
+  const std::vector<std::string> cols{"x1", "x2", "x3", "y1", "y2", "y3", "z1", "z2", "z3"};
+  csat::pls::estimate_options o;
+  o.consistent = true;
+  const auto r = csat::pls::estimate(s, X, cols, o);
+  // standard errors at n = 5000 are about 0.015; allow 3 of them
+  CHECK_THAT(r.path("Xi", "Eta1"), WithinAbs(b1, 0.045));
+  CHECK_THAT(r.path("Xi", "Eta2"), WithinAbs(b2, 0.045));
+  CHECK_THAT(r.path("Eta1", "Eta2"), WithinAbs(b3, 0.045));
+  CHECK_THAT(r.loading("x1"), WithinAbs(0.9, 0.03));
+  CHECK_THAT(r.loading("z3"), WithinAbs(0.7, 0.03));
+  const auto plain = csat::pls::estimate(s, X, cols);
+  CHECK(plain.path("Xi", "Eta1") < b1 - 0.05);  // measurement error attenuates PLS composites' correlation
+}
+
+// ---- bad input ---------------------------------------------------------------------------------------------
+TEST_CASE("bad input: typed errors naming the culprit", "[pls][errors]") {
+  CSAT_NEED_SHARED("data/mobi.csv");
+  const auto data = mobi();
+  const char* fn = "csat::pls::estimate";
+  {  // unknown indicator
+    auto items = csat::model::mobi_indicators();
+    items.loyalty.push_back("CUSL9");
+    CHECK_THROWS_AS(csat::pls::estimate(csat::model::ecsi(items), data), csat::invalid_argument);
+    CHECK_THROWS_WITH(csat::pls::estimate(csat::model::ecsi(items), data),
+                      Contains("indicator \"CUSL9\" of construct \"Loyalty\" is not a column of the data"));
+  }
+  {  // specification errors surface unchanged
+    auto s = ecsi();
+    s.path("Loyalty", "Image");
+    CHECK_THROWS_WITH(csat::pls::estimate(s, data), Contains("cyclic"));
+  }
+  {  // zero-variance indicator
+    auto t = data;
+    t.values.col(t.index_of("PERQ4")).setConstant(7);
+    CHECK_THROWS_AS(csat::pls::estimate(ecsi(), t), csat::domain_error);
+    CHECK_THROWS_WITH(csat::pls::estimate(ecsi(), t),
+                      Contains("indicator \"PERQ4\" of construct \"Quality\" has zero variance (every value is 7)"));
+  }
+  {  // perfectly collinear Mode B block
+    auto t = data;
+    t.values.col(t.index_of("PERQ3")) = t.values.col(t.index_of("PERQ1")) + t.values.col(t.index_of("PERQ2"));
+    csat::model::specification s;
+    const auto items = csat::model::mobi_indicators();
+    s.reflective("Image", items.image).formative("Quality", items.quality).reflective("Satisfaction", items.satisfaction);
+    s.path("Image", "Satisfaction").path("Quality", "Satisfaction");
+    CHECK_THROWS_AS(csat::pls::estimate(s, t), csat::domain_error);
+    CHECK_THROWS_WITH(csat::pls::estimate(s, t), Contains("Mode B block \"Quality\" is perfectly collinear"));
+    CHECK_THROWS_WITH(csat::pls::estimate(s, t), Contains("PERQ1, PERQ2, PERQ3"));
+    // the same block in Mode A is fine
+    csat::model::specification a;
+    a.reflective("Image", items.image).reflective("Quality", items.quality).reflective("Satisfaction", items.satisfaction);
+    a.path("Image", "Satisfaction").path("Quality", "Satisfaction");
+    CHECK_NOTHROW(csat::pls::estimate(a, t));
+  }
+  {  // too few rows: Satisfaction has 4 predecessors, so 6 rows are needed
+    auto t = data;
+    t.values.conservativeResize(5, Eigen::NoChange);
+    t.lines.resize(5);
+    CHECK_THROWS_AS(csat::pls::estimate(ecsi(), t), csat::invalid_argument);
+    CHECK_THROWS_WITH(csat::pls::estimate(ecsi(), t),
+                      Contains("the data have 5 rows, but at least 6 are needed (construct \"Satisfaction\" has 4 predecessors)"));
+  }
+  {  // non-convergence is a status
+    csat::pls::estimate_options o;
+    o.max_iterations = 2;
+    const auto r = csat::pls::estimate(ecsi(), data, o);
+    CHECK(r.status == csat::pls::status::no_convergence);
+    CHECK_FALSE(r.converged);
+    CHECK(r.iterations == 2);
+    CHECK(r.updates == 3);
+    CHECK(r.final_change > 1e-7);
+    CHECK(std::string(csat::pls::to_string(r.status)) == "no_convergence");
+    o.max_iterations = -1;
+    CHECK_THROWS_WITH(csat::pls::estimate(ecsi(), data, o), Contains("options.max_iterations = -1"));
+    o.max_iterations = 300;
+    o.tolerance = 0;
+    CHECK_THROWS_AS(csat::pls::estimate(ecsi(), data, o), csat::domain_error);
+  }
+  {  // NaN without a missing policy names line and column; the policies carry their report
+    auto t = data;
+    t.values(9, t.index_of("CUSA2")) = std::nan("");
+    t.missing[std::size_t(t.index_of("CUSA2"))] = 1;
+    CHECK_THROWS_AS(csat::pls::estimate(ecsi(), t), csat::domain_error);
+    CHECK_THROWS_WITH(csat::pls::estimate(ecsi(), t), Contains(":11: column \"CUSA2\" is missing"));
+    csat::pls::estimate_options o;
+    o.missing = csat::survey::missing_policy::listwise;
+    const auto r = csat::pls::estimate(ecsi(), t, o);
+    CHECK(r.n_used == 249);
+    REQUIRE(r.missing.excluded.size() == 1);
+    CHECK(r.missing.excluded[0].line == 11);
+    o.missing = csat::survey::missing_policy::mean;
+    const auto m = csat::pls::estimate(ecsi(), t, o);
+    CHECK(m.n_used == 250);
+    CHECK(m.missing.cells_imputed == 1);
+    // the matrix overload names the cell
+    const Eigen::MatrixXd X = t.values;
+    CHECK_THROWS_WITH(csat::pls::estimate(ecsi(), X, t.names), Contains("data[9,"));
+    CHECK_THROWS_WITH(csat::pls::estimate(ecsi(), X, t.names), Contains("(column \"CUSA2\")"));
+    o.missing = csat::survey::missing_policy::listwise;
+    CHECK(csat::pls::estimate(ecsi(), X, t.names, o).n_used == 249);
+    CHECK_THROWS_WITH(csat::pls::estimate(ecsi(), X, {"a", "b"}), Contains("data has 24 columns, but 2 column names"));
+  }
+  (void)fn;
+}
+
+TEST_CASE("estimation works in float as well", "[pls]") {
+  CSAT_NEED_SHARED("data/mobi.csv");
+  const auto data = mobi();
+  const Eigen::MatrixXf X = data.values.cast<float>();
+  csat::pls::estimate_options o;
+  o.tolerance = 1e-5;  // Σ|Δw| below 1e-7 is beyond float's resolution for 24 weights
+  const auto r = csat::pls::estimate(ecsi(), X, data.names, o);
+  CHECK(r.converged);
+  CHECK_THAT(double(r.path("Image", "Expectation")), WithinAbs(0.5049139336292103, 1e-4));
+}
