@@ -58,6 +58,9 @@ TEST_CASE("F2 (published, M(.,+)): B = (0.288, 0.354, 0.2355, 0.0865, 0.036)", "
   check_row(e.find("工作能力").b, {0.15, 0.32, 0.355, 0.115, 0.06});
   check_row(e.find("学习特长").b, {0.27, 0.35, 0.26, 0.10, 0.02});
   CHECK(e.root().reading.max_grade == 1);
+  CHECK_FALSE(e.root().reading.tie);
+  CHECK(e.find("工作绩效").reading.tie);  // 0.39 and 0.39, equal up to rounding
+  CHECK(e.find("工作绩效").reading.band == fz::validity_band::tied);
   CHECK_THAT(e.root().reading.validity, WithinAbs(0.77 / 2.304, 1e-12));
   CHECK_THAT(e.root().reading.score, WithinAbs(74.71, 1e-12));
   // structure: pre-order, paths, global weights

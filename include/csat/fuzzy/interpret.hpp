@@ -7,7 +7,8 @@
 ///
 /// With B' = B/ΣB, β = max_j b'_j, γ = the second largest b'_j and m grades, the validity of the
 /// maximum-membership decision is α = (m·β − 1) / (2·γ·(m − 1)) (α = +∞ when γ = 0). Bands: +∞ fully valid,
-/// α >= 1 very valid, 0.5 <= α < 1 fairly valid, 0 < α < 0.5 low, α = 0 invalid; a tie β = γ is reported as such.
+/// α >= 1 very valid, 0.5 <= α < 1 fairly valid, 0 < α < 0.5 low, α = 0 invalid; a tie (β − γ <= 1e-12) is
+/// reported as such.
 /// The score is S = Σ_j b'_j·s_j (s_j the grade scores): the centroid of B on the score scale.
 
 #include <csat/config.hpp>
@@ -56,7 +57,7 @@ struct interpretation {
   Scalar gamma = Scalar(0);             ///< second largest b'_j
   Scalar validity = Scalar(0);          ///< α = (m·β − 1)/(2·γ·(m − 1)); +inf when γ = 0
   validity_band band = validity_band::invalid;
-  bool tie = false;                     ///< β = γ
+  bool tie = false;                     ///< β − γ <= 1e-12 (equal up to rounding)
   Scalar score = Scalar(0);             ///< Σ_j b'_j·s_j
 };
 
@@ -96,13 +97,15 @@ interpretation<typename Derived::Scalar> interpret(const Eigen::MatrixBase<Deriv
   Eigen::Index arg = 0;
   for (Eigen::Index j = 1; j < b.size(); ++j)
     if (b(j) > b(arg)) arg = j;
+  for (Eigen::Index j = 0; j < arg; ++j)  // near-ties (rounding) go to the first grade, as exact ties do
+    if ((b(arg) - b(j)) / s <= Scalar(1e-12)) { arg = j; break; }
   out.max_grade = arg;
   out.max_grade_name = grades.name(static_cast<std::size_t>(arg));
   out.beta = b(arg) / s;
   out.gamma = Scalar(0);
   for (Eigen::Index j = 0; j < b.size(); ++j)
     if (j != arg) out.gamma = std::max(out.gamma, Scalar(b(j) / s));
-  out.tie = out.gamma == out.beta;
+  out.tie = out.beta - out.gamma <= Scalar(1e-12);  // rounding in A ∘ R must not hide a tie
   out.validity = validity_index(b);
   if (out.tie) out.band = validity_band::tied;
   else if (std::isinf(static_cast<double>(out.validity))) out.band = validity_band::fully_valid;
