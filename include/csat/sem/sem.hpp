@@ -8,6 +8,8 @@
 #include <csat/core/core.hpp>
 #include <csat/sem/engine.hpp>
 #include <csat/sem/estimate.hpp>
+#include <csat/sem/fit_table.hpp>
+#include <csat/sem/invariance.hpp>
 #include <csat/sem/model.hpp>
 #include <csat/sem/sample.hpp>
 
