@@ -347,3 +347,26 @@ TEST_CASE("csv: mobi.csv reads as 250 rows x 24 columns with no missing values",
   CHECK(t.values(1, 0) == 10);
   CHECK(t.lines.back() == 251);
 }
+
+TEST_CASE("csv: write_csv quotes fields that need it and writes missing cells as given", "[survey][csv]") {
+  csv_options o;
+  o.text_columns = {"note"};
+  const auto t = read("note,x,y\n\"a, b\",1.5,NA\n\"say \"\"hi\"\"\",2,3\nplain,1e20,0.1\n", o);
+  std::ostringstream os;
+  csat::survey::write_csv(t, os);
+  CHECK(os.str() == "note,x,y\n\"a, b\",1.5,\n\"say \"\"hi\"\"\",2,3\nplain,1e+20,0.1\n");
+  csat::survey::csv_write_options w;
+  w.columns = {"y", "note"};
+  w.delimiter = ';';
+  w.missing = "NA";
+  w.line_end = "\r\n";
+  std::ostringstream os2;
+  csat::survey::write_csv(t, os2, w);
+  CHECK(os2.str() == "y;note\r\nNA;a, b\r\n3;\"say \"\"hi\"\"\"\r\n0.1;plain\r\n");
+  const auto back = read(os.str(), o);  // and it reads back
+  CHECK(back.text_column("note") == t.text_column("note"));
+  CHECK(back.values(2, 0) == 1e20);
+  w.columns = {"zz"};
+  CHECK_THROWS_AS(csat::survey::write_csv(t, os2, w), csat::invalid_argument);
+  CHECK_THROWS_WITH(csat::survey::write_csv(t, std::string("/nonexistent/dir/x.csv")), Contains("cannot write"));
+}

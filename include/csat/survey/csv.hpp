@@ -22,6 +22,7 @@
 #include <cstddef>
 #include <fstream>
 #include <istream>
+#include <ostream>
 #include <iterator>
 #include <limits>
 #include <sstream>
@@ -452,6 +453,83 @@ data_table<Scalar> read_csv(std::istream& in, const std::string& source = "<stre
 template <class Scalar = double>
 data_table<Scalar> read_csv(const std::string& path, const csv_options& options = {}) {
   return read_csv_text<Scalar>(detail::read_file_text(path, "csat::survey::read_csv"), path, options);
+}
+
+/// How to write a data_table as CSV.
+struct csv_write_options {
+  char delimiter = ',';
+  /// Text written for a missing (NaN) numeric cell.
+  std::string missing = "";
+  /// Column order (numeric and text names); empty = text columns first, then numeric columns.
+  std::vector<std::string> columns{};
+  /// Line end ("\n" or "\r\n").
+  std::string line_end = "\n";
+};
+
+namespace csv_detail {
+inline void write_csv_field(std::ostream& os, const std::string& f, char delim) {
+  const bool quote = f.find_first_of(std::string("\"\r\n") + delim) != std::string::npos ||
+                     (!f.empty() && (f.front() == ' ' || f.back() == ' ' || f.front() == '\t' || f.back() == '\t'));
+  if (!quote) { os << f; return; }
+  os << '"';
+  for (char c : f) {
+    if (c == '"') os << '"';
+    os << c;
+  }
+  os << '"';
+}
+}  // namespace csv_detail
+
+/// Writes a table as RFC 4180 CSV: a header line, then one line per row. Numbers are written with the fewest
+/// digits that read back to the same double (integers without a decimal point); NaN as options.missing.
+template <class Scalar>
+void write_csv(const data_table<Scalar>& table, std::ostream& os, const csv_write_options& options = {}) {
+  const char* function = "csat::survey::write_csv";
+  struct col { bool text; std::size_t index; std::string name; };
+  std::vector<col> cols;
+  if (options.columns.empty()) {
+    for (std::size_t k = 0; k < table.text_names.size(); ++k) cols.push_back({true, k, table.text_names[k]});
+    for (std::size_t k = 0; k < table.names.size(); ++k) cols.push_back({false, k, table.names[k]});
+  } else {
+    for (const auto& name : options.columns) {
+      const auto t = std::find(table.text_names.begin(), table.text_names.end(), name);
+      if (t != table.text_names.end()) {
+        cols.push_back({true, static_cast<std::size_t>(t - table.text_names.begin()), name});
+        continue;
+      }
+      cols.push_back({false, static_cast<std::size_t>(table.index_of(name)), name});
+    }
+  }
+  if (cols.empty()) detail::throw_invalid_argument(function, "the table has no columns to write");
+  for (std::size_t c = 0; c < cols.size(); ++c) {
+    if (c) os << options.delimiter;
+    csv_detail::write_csv_field(os, cols[c].name, options.delimiter);
+  }
+  os << options.line_end;
+  for (Eigen::Index i = 0; i < table.rows(); ++i) {
+    for (std::size_t c = 0; c < cols.size(); ++c) {
+      if (c) os << options.delimiter;
+      if (cols[c].text) {
+        csv_detail::write_csv_field(os, table.text[cols[c].index][static_cast<std::size_t>(i)], options.delimiter);
+      } else {
+        const double v = static_cast<double>(table.values(i, static_cast<Eigen::Index>(cols[c].index)));
+        if (std::isnan(v)) csv_detail::write_csv_field(os, options.missing, options.delimiter);
+        else os << detail::format_value(v);
+      }
+    }
+    os << options.line_end;
+  }
+  if (!os) detail::throw_invalid_argument(function, "writing failed");
+}
+
+/// Writes a table to a file; csat::invalid_argument naming the path if it cannot be written.
+template <class Scalar>
+void write_csv(const data_table<Scalar>& table, const std::string& path, const csv_write_options& options = {}) {
+  std::ofstream out(path, std::ios::binary);
+  if (!out) detail::throw_invalid_argument("csat::survey::write_csv", "cannot write " + detail::quoted(path));
+  write_csv(table, out, options);
+  out.close();
+  if (!out) detail::throw_invalid_argument("csat::survey::write_csv", "cannot write " + detail::quoted(path));
 }
 
 }  // namespace survey
