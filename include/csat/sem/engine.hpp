@@ -19,6 +19,7 @@
 
 #include <cmath>
 #include <limits>
+#include <utility>
 #include <vector>
 
 namespace csat {
@@ -121,8 +122,14 @@ public:
   }
 
   /// F(theta) (see the file comment); +inf where Sigma is not positive definite. With `grad`, also dF/dtheta.
-  double objective(const Eigen::VectorXd& theta, Eigen::VectorXd* grad = nullptr) const {
+  double objective(const Eigen::VectorXd& theta, Eigen::VectorXd* grad = nullptr,
+                   std::vector<std::pair<Eigen::MatrixXd, Eigen::VectorXd>>* sigma_grad = nullptr) const {
     double F = 0;
+    if (sigma_grad) sigma_grad->clear();
+    if (sigma_grad && !grad) {
+      Eigen::VectorXd tmp(n_free());
+      return objective(theta, &tmp, sigma_grad);
+    }
     if (grad) grad->setZero(n_free());
     for (int g = 0; g < m_model.groups; ++g) {
       const group_matrices x = matrices(theta, g);
@@ -174,13 +181,13 @@ public:
         }
       }
       if (grad) chain(x, Gs, h, g, *grad);
+      if (sigma_grad) sigma_grad->emplace_back(Gs, h);
     }
     if (!std::isfinite(F)) return std::numeric_limits<double>::infinity();
     return F;
   }
 
-  /// Gradient of every model-matrix cell of group g given dF/dSigma (G) and dF/dmu (h); accumulates
-  /// into the free parameters. `cell_grad` (if non-null) receives a callable-free representation.
+  /// Gradient of the free parameters of group g given dF/dSigma (G) and dF/dmu (h), accumulated into grad.
   void chain(const group_matrices& x, const Eigen::MatrixXd& G, const Eigen::VectorXd& h, int g,
              Eigen::VectorXd& grad) const {
     const Eigen::MatrixXd LC = x.lambda * x.C;   // p x m
@@ -193,6 +200,21 @@ public:
       if (q.group != g || q.free < 0) continue;
       grad(q.free) += cell_gradient(x, q, G, h, GLC, MtGLC, MtGM, Mth);
     }
+  }
+
+  /// dF/d(cell) of every row of group g (free or not), given dF/dSigma and dF/dmu of that group.
+  std::vector<double> row_gradients(const group_matrices& x, const std::vector<parameter>& rows, int g,
+                                    const Eigen::MatrixXd& G, const Eigen::VectorXd& h) const {
+    const Eigen::MatrixXd LC = x.lambda * x.C;
+    const Eigen::MatrixXd GLC = G * LC;
+    const Eigen::MatrixXd MtGLC = x.M.transpose() * GLC;
+    const Eigen::MatrixXd MtGM = x.M.transpose() * G * x.M;
+    Eigen::VectorXd Mth;
+    if (m_means) Mth = x.M.transpose() * h;
+    std::vector<double> out(rows.size(), 0.0);
+    for (std::size_t r = 0; r < rows.size(); ++r)
+      if (rows[r].group == g) out[r] = cell_gradient(x, rows[r], G, h, GLC, MtGLC, MtGM, Mth);
+    return out;
   }
 
   double cell_gradient(const group_matrices& x, const parameter& q, const Eigen::MatrixXd& G,

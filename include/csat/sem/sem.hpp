@@ -11,6 +11,7 @@
 #include <csat/sem/fit_table.hpp>
 #include <csat/sem/invariance.hpp>
 #include <csat/sem/model.hpp>
+#include <csat/sem/modindices.hpp>
 #include <csat/sem/sample.hpp>
 
 #endif
