@@ -14,7 +14,7 @@ TEST_CASE("random: the engine is the standard's mt19937_64 (10000th output fixed
   CHECK(g() == 9981545732273789042ULL);  // [rand.predef] of the C++ standard
 }
 
-TEST_CASE("random: uniform01 lies in [0, 1) with mean 1/2 and variance 1/12", "[simulate][random]") {
+TEST_CASE("random: uniform01 lies in 0 <= u < 1 with mean 1/2 and variance 1/12", "[simulate][random]") {
   engine g(11);
   const int n = 200000;
   double s = 0, s2 = 0, lo = 1, hi = 0;

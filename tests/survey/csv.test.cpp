@@ -111,7 +111,7 @@ TEST_CASE("csv: tab delimiter is detected", "[survey][csv]") {
   CHECK(t.values(1, 2) == 6);
 }
 
-TEST_CASE("csv: an explicit delimiter overrides detection; other delimiters are rejected", "[survey][csv]") {
+TEST_CASE("csv: an explicit delimiter overrides detection, other delimiters are rejected", "[survey][csv]") {
   csv_options o;
   o.delimiter = ';';
   const auto t = read("a,b;c\n1;2\n", o);  // "a,b" is one name
@@ -252,7 +252,7 @@ TEST_CASE("csv: a header-only input is an error", "[survey][csv]") {
   CHECK_THROWS_WITH(read("a,b,c\n\n"), Contains("t.csv:1:1:") && Contains("no data rows"));
 }
 
-TEST_CASE("csv: a value that overflows a double is an error; underflow is not", "[survey][csv]") {
+TEST_CASE("csv: a value that overflows a double is an error, underflow is not", "[survey][csv]") {
   const std::string text = "a,b\n1,2\n3,1e400\n";
   CHECK_THROWS_AS(read(text), csat::parse_error);
   CHECK_THROWS_WITH(read(text), Contains("t.csv:3:3:") && Contains("\"b\"") && Contains("\"1e400\"") &&

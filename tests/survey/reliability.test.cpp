@@ -77,7 +77,7 @@ TEST_CASE("reliability: standardized alpha is the raw alpha of z-scored items", 
     CHECK_THAT(rz.alpha_if_deleted(i), WithinAbs(r.alpha_standardized_if_deleted(i), 1e-13));
 }
 
-TEST_CASE("reliability: two parallel items have alpha 1; two items leave alpha-if-deleted undefined",
+TEST_CASE("reliability: two parallel items have alpha 1, two items leave alpha-if-deleted undefined",
           "[survey][reliability]") {
   Eigen::MatrixXd x(4, 2);
   x << 1, 1, 2, 2, 3, 3, 5, 5;

@@ -20,6 +20,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -85,9 +86,13 @@ struct missing_report {
     if (policy == missing_policy::mean) {
       std::string s = "mean replacement imputed " + std::to_string(cells_imputed) + " cells in " +
                       std::to_string(imputed.size()) + " columns";
-      for (std::size_t k = 0; k < imputed.size(); ++k)
-        s += (k ? "; " : ": ") + imputed[k].column + " " + std::to_string(imputed[k].rows.size()) + " (mean " +
-             detail::format_value(static_cast<double>(imputed[k].value)) + ")";
+      const std::size_t shown = imputed.size() < 8 ? imputed.size() : 8;
+      for (std::size_t k = 0; k < shown; ++k) {
+        char mean[32];
+        std::snprintf(mean, sizeof mean, "%.4g", static_cast<double>(imputed[k].value));
+        s += (k ? "; " : ": ") + imputed[k].column + " " + std::to_string(imputed[k].rows.size()) + " (mean " + mean + ")";
+      }
+      if (imputed.size() > shown) s += "; ... (" + std::to_string(imputed.size() - shown) + " more columns)";
       return s;
     }
     return "no missing-data policy applied";
