@@ -162,3 +162,17 @@ TEST_CASE("bad weights and memberships are typed errors naming the item", "[fuzz
   CHECK_THROWS_AS(fz::compose(Eigen::RowVectorXd(), Eigen::MatrixXd()), csat::invalid_argument);
   CHECK_THROWS_AS(fz::compose(Eigen::MatrixXd::Constant(2, 2, 0.25), f1_r()), csat::invalid_argument);
 }
+
+TEMPLATE_TEST_CASE("F1 composes in any floating-point scalar", "[fuzzy][compose][template]", float, double) {
+  using T = TestType;
+  const Eigen::RowVectorX<T> a = f1_a().cast<T>();
+  const Eigen::MatrixX<T> r = f1_r().cast<T>();
+  fz::compose_options<T> o;
+  o.weight_tolerance = 1e-6;
+  o.row_tolerance = 1e-6;
+  const auto b = fz::compose(a, r, o);
+  const T want[5] = {T(0.175), T(0.53), T(0.275), T(0.02), T(0)};
+  for (Eigen::Index j = 0; j < 5; ++j) CHECK(std::abs(b.b(j) - want[j]) <= T(1e-6));
+  o.op = fz::composition::zadeh;
+  CHECK(fz::compose(a, r, o).b(1) == T(0.3));
+}

@@ -64,6 +64,7 @@ struct node_evaluation {
   Scalar local_weight = Scalar(1);
   Scalar global_weight = Scalar(1);   ///< product of local weights from the root
   composition op = composition::weighted_average;  ///< operator used at this node (inner nodes)
+  Scalar row_deviation = Scalar(0);         ///< leaves: |row sum − 1| before the leaf row policy
   Eigen::RowVectorX<Scalar> b;              ///< as composed (leaves: the membership row after the row policy)
   Eigen::RowVectorX<Scalar> b_normalized;   ///< b / Σb
   interpretation<Scalar> reading;           ///< max grade, validity, score
@@ -107,6 +108,7 @@ Eigen::RowVectorX<Scalar> evaluate_node(const fce_node<Scalar>& node, const grad
   const std::string my_path = out.nodes[static_cast<std::size_t>(self)].path;
   const auto m = static_cast<Eigen::Index>(grades.size());
   Eigen::RowVectorX<Scalar> b, bn;
+  Scalar deviation(0);
   composition op = o.op;
   if (node.leaf()) {
     if (node.membership.size() != m)
@@ -115,6 +117,7 @@ Eigen::RowVectorX<Scalar> evaluate_node(const fce_node<Scalar>& node, const grad
                                                    std::to_string(m) + " grades");
     auto rp = apply_row_policy(node.membership, o.leaf_rows, o.row_tolerance, {node.name}, grades.names(), {}, fn);
     b = rp.membership;
+    deviation = rp.max_deviation;
     const Scalar s = b.sum();
     bn = s > Scalar(0) ? Eigen::RowVectorX<Scalar>(b / s) : Eigen::RowVectorX<Scalar>::Zero(m);
   } else {
@@ -147,6 +150,7 @@ Eigen::RowVectorX<Scalar> evaluate_node(const fce_node<Scalar>& node, const grad
   }
   auto& me = out.nodes[static_cast<std::size_t>(self)];
   me.op = op;
+  me.row_deviation = deviation;
   me.b = b;
   me.b_normalized = bn;
   if (bn.sum() > Scalar(0)) me.reading = interpret(b, grades);
