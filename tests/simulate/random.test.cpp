@@ -43,6 +43,7 @@ TEST_CASE("random: uniform_below is unbiased over its range", "[simulate][random
   for (int c : count) chi2 += (c - 10000.0) * (c - 10000.0) / 10000.0;
   CHECK(chi2 < 22.46);  // chi-square(6) 0.999 quantile
   CHECK(uniform_below(g, 1) == 0);
+  CHECK_THROWS_AS(uniform_below(g, 0), csat::invalid_argument);
 }
 
 TEST_CASE("random: normal variates have mean 0, variance 1, no skewness and no excess kurtosis", "[simulate][random]") {

@@ -13,6 +13,8 @@
 /// - normal: the Marsaglia polar method (Marsaglia & Bray 1964), two variates per accepted pair;
 /// - categorical: inversion of the cumulative shares with one uniform.
 
+#include <csat/core/error.hpp>
+
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -30,6 +32,7 @@ inline double uniform01(engine& g) { return static_cast<double>(g() >> 11) * (1.
 
 /// An unbiased integer in [0, n), n > 0 (rejection of the incomplete top range).
 inline std::uint64_t uniform_below(engine& g, std::uint64_t n) {
+  if (n == 0) throw csat::invalid_argument("csat::simulate::uniform_below: n = 0, but must be at least 1");
   const std::uint64_t limit = (~std::uint64_t(0)) - ((~std::uint64_t(0)) % n + 1) % n;  // largest multiple of n, minus 1
   for (;;) {
     const std::uint64_t x = g();
