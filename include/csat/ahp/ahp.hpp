@@ -16,5 +16,6 @@
 #include <csat/ahp/hierarchy.hpp>
 #include <csat/ahp/hierarchy_file.hpp>
 #include <csat/ahp/diagnosis.hpp>
+#include <csat/ahp/sensitivity.hpp>
 
 #endif

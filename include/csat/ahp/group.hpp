@@ -116,6 +116,98 @@ Eigen::VectorX<Scalar> aggregate_priorities(const Eigen::MatrixX<Scalar>& priori
   return r / r.sum();
 }
 
+/// Saaty's compatibility index of a matrix with a priority vector w: S = (1/n²) Σᵢⱼ aᵢⱼ·wⱼ/wᵢ (Saaty 1994; 1 for
+/// perfect compatibility, ≤ 1.1 is the usual acceptance line). Missing cells (incomplete matrices) are skipped and
+/// the mean is over the given cells.
+template <class Scalar>
+Scalar compatibility(const pairwise_matrix<Scalar>& m, const Eigen::VectorX<Scalar>& w) {
+  const auto n = m.size();
+  csat::detail::check_size("csat::ahp::compatibility", "w", w.size(), n);
+  Scalar s(0);
+  Eigen::Index count = 0;
+  for (Eigen::Index i = 0; i < n; ++i)
+    for (Eigen::Index j = 0; j < n; ++j)
+      if (m.known(i, j)) {
+        s += m(i, j) * w(j) / w(i);
+        ++count;
+      }
+  return s / Scalar(count);
+}
+
+/// Options of group_analysis().
+struct group_options {
+  analysis_options analysis{};
+  std::vector<double> expert_weights{};      ///< empty = equal
+  bool exclude_inconsistent = false;         ///< leave out experts whose CR fails the threshold (if any remain)
+  double compatibility_threshold = 1.1;      ///< Saaty's line for the compatibility index
+};
+
+/// A group of experts judging the same criteria.
+template <class Scalar = double>
+struct group_result {
+  std::vector<analysis_result<Scalar>> experts;  ///< each expert's own analysis (weights, CR, …)
+  std::vector<int> excluded;                     ///< experts left out (CR above the threshold), reported
+  std::vector<double> weights_used;              ///< normalised weights of the kept experts (0 for excluded)
+  pairwise_matrix<Scalar> aggregated;            ///< AIJ matrix (weighted geometric mean of the kept experts)
+  analysis_result<Scalar> aij;                   ///< analysis of the AIJ matrix (group weights, group CR)
+  Eigen::VectorX<Scalar> aip_arithmetic;         ///< AIP, weighted arithmetic mean of the kept experts' weights
+  Eigen::VectorX<Scalar> aip_geometric;          ///< AIP, weighted geometric mean
+  std::vector<Scalar> compatibility;             ///< each expert's matrix against the AIJ weights (Saaty)
+  Scalar mean_compatibility = Scalar(1);         ///< weighted mean over the kept experts
+  bool consensus = true;                         ///< every kept expert's compatibility ≤ the threshold
+};
+
+/// Group AHP: each expert's analysis, optional exclusion of inconsistent experts, AIJ and AIP, compatibility.
+template <class Scalar>
+group_result<Scalar> group_analysis(const std::vector<pairwise_matrix<Scalar>>& experts, const group_options& o = {}) {
+  const char* fn = "csat::ahp::group_analysis";
+  if (experts.empty()) csat::detail::throw_invalid_argument(fn, "there are no experts' matrices");
+  const auto lambda = detail::expert_weights(experts.size(), o.expert_weights, fn);
+  group_result<Scalar> r;
+  std::vector<pairwise_matrix<Scalar>> keep;
+  std::vector<double> keep_w;
+  std::vector<std::size_t> kept;
+  for (std::size_t e = 0; e < experts.size(); ++e) {
+    if (e > 0 && experts[e].size() != experts[0].size())
+      csat::detail::throw_invalid_argument(fn, "expert " + std::to_string(e) + "'s matrix is " +
+                                                   std::to_string(experts[e].size()) + "x" + std::to_string(experts[e].size()) +
+                                                   ", but expert 0's is " + std::to_string(experts[0].size()) + "x" +
+                                                   std::to_string(experts[0].size()));
+    r.experts.push_back(analyze(experts[e], o.analysis));
+    if (o.exclude_inconsistent && !r.experts.back().consistency.consistent) {
+      r.excluded.push_back(static_cast<int>(e));
+      continue;
+    }
+    keep.push_back(experts[e]);
+    keep_w.push_back(lambda[e]);
+    kept.push_back(e);
+  }
+  if (keep.empty()) {  // nobody passes: keep everyone (and exclude nobody)
+    r.excluded.clear();
+    keep = experts;
+    keep_w = lambda;
+    kept.clear();
+    for (std::size_t e = 0; e < experts.size(); ++e) kept.push_back(e);
+  }
+  double ws = 0;
+  for (double x : keep_w) ws += x;
+  r.weights_used.assign(experts.size(), 0.0);
+  for (std::size_t q = 0; q < kept.size(); ++q) r.weights_used[kept[q]] = keep_w[q] / ws;
+  r.aggregated = aggregate_judgments(keep, keep_w);
+  r.aij = analyze(r.aggregated, o.analysis);
+  Eigen::MatrixX<Scalar> pri(experts[0].size(), static_cast<Eigen::Index>(kept.size()));
+  for (std::size_t q = 0; q < kept.size(); ++q) pri.col(static_cast<Eigen::Index>(q)) = r.experts[kept[q]].weights;
+  r.aip_arithmetic = aggregate_priorities<Scalar>(pri, aip_mean::arithmetic, keep_w);
+  r.aip_geometric = aggregate_priorities<Scalar>(pri, aip_mean::geometric, keep_w);
+  r.mean_compatibility = Scalar(0);
+  for (std::size_t e = 0; e < experts.size(); ++e) {
+    r.compatibility.push_back(compatibility(experts[e], r.aij.weights));
+    r.mean_compatibility += Scalar(r.weights_used[e]) * r.compatibility.back();
+    if (r.weights_used[e] > 0 && static_cast<double>(r.compatibility.back()) > o.compatibility_threshold) r.consensus = false;
+  }
+  return r;
+}
+
 }  // namespace ahp
 }  // namespace csat
 
