@@ -1,0 +1,428 @@
+// csat pls --model MODEL | --preset ecsi|acsi|power-csi  --data DATA.csv [--scheme path|factorial|centroid]
+//          [--boot N] [--seed S] [--threads T] [--boot-indices FILE] [--scale-min A --scale-max B]
+//          [--missing listwise|mean] [--plsc] [--segment COL] [--target CONSTRUCT] [--json]
+// PLS path model estimation with quality criteria, 0-100 indices, IPMA and an optional bootstrap.
+#include "cli.hpp"
+
+#include <csat/model/presets.hpp>
+#include <csat/model/specification.hpp>
+#include <csat/pls/bootstrap.hpp>
+#include <csat/pls/estimate.hpp>
+#include <csat/pls/index.hpp>
+#include <csat/pls/quality.hpp>
+#include <csat/survey/csv.hpp>
+#include <csat/survey/missing.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+namespace {
+
+struct pls_args {
+  std::string model, preset, data, scheme = "path", missing = "none", boot_indices, segment, target;
+  std::size_t boot = 0;
+  std::uint64_t seed = 123;
+  unsigned threads = 0;
+  double scale_min = std::nan(""), scale_max = std::nan("");
+  bool plsc = false, json = false;
+};
+
+std::string read_text(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) throw csat_cli::input_error("cannot open model file " + path);
+  std::ostringstream os;
+  os << f.rdbuf();
+  return os.str();
+}
+
+// Presets take their indicators from the data columns by the mobi/ECSI prefixes.
+csat::model::specification preset_model(const std::string& name, const std::vector<std::string>& columns) {
+  auto with = [&](const std::string& prefix) {
+    std::vector<std::string> out;
+    for (const auto& c : columns)
+      if (c.compare(0, prefix.size(), prefix) == 0) out.push_back(c);
+    return out;
+  };
+  csat::model::ecsi_indicators e{with("IMAG"), with("CUEX"), with("PERQ"), with("PERV"),
+                                 with("CUSA"), with("CUSCO"), with("CUSL")};
+  if (name == "ecsi") return csat::model::ecsi(e);
+  if (name == "power-csi") return csat::model::power_csi(e);
+  if (name == "acsi") return csat::model::acsi({e.expectation, e.quality, e.value, e.satisfaction, e.complaints, e.loyalty});
+  throw csat_cli::input_error("--preset must be ecsi, acsi or power-csi, not \"" + name + "\"");
+}
+
+nlohmann::json boot_fields(nlohmann::json j, const csat::pls::parameter_summary<double>& s) {
+  j["mean"] = csat_cli::number(s.mean);
+  j["sd"] = csat_cli::number(s.sd);
+  j["t"] = csat_cli::number(s.t);
+  j["p"] = csat_cli::number(s.p);
+  j["p_empirical"] = csat_cli::number(s.p_empirical);
+  j["ci_lower"] = csat_cli::number(s.ci_lower);
+  j["ci_upper"] = csat_cli::number(s.ci_upper);
+  j["bca_lower"] = csat_cli::number(s.bca_lower);
+  j["bca_upper"] = csat_cli::number(s.bca_upper);
+  return j;
+}
+
+const csat::pls::parameter_summary<double>* find(const std::vector<csat::pls::parameter_summary<double>>& v,
+                                                 const std::string& from, const std::string& to) {
+  for (const auto& s : v)
+    if (s.from == from && s.to == to) return &s;
+  return nullptr;
+}
+
+std::string stars(double p) {
+  if (!(p >= 0)) return "";
+  return p < 0.001 ? "***" : p < 0.01 ? "**" : p < 0.05 ? "*" : "";
+}
+
+// The header of a CSV file (its first record).
+std::vector<std::string> header_of(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) throw csat_cli::input_error("cannot open data file " + path);
+  std::string line;
+  std::getline(f, line);
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  csat::survey::csv_reader reader(line, path);
+  csat::survey::csv_record rec;
+  if (!reader.next(rec)) throw csat_cli::input_error("data file " + path + " is empty");
+  for (auto& c : rec.fields) c = csat::detail::trim(c);
+  return rec.fields;
+}
+
+void run(const pls_args& a) {
+  // columns the model does not use are read as text, so label columns need no declaration
+  const auto header = header_of(a.data);
+  csat::model::specification spec;
+  if (!a.model.empty()) spec = csat::model::from_syntax(read_text(a.model), a.model);
+  else spec = preset_model(a.preset, header);
+  csat::survey::csv_options copt;
+  const auto used = spec.indicators();
+  for (const auto& c : header)
+    if (std::find(used.begin(), used.end(), c) == used.end()) copt.text_columns.push_back(c);
+  const auto data = csat::survey::read_csv(a.data, copt);
+  if (!a.segment.empty()) (void)data.text_column(a.segment);
+
+  csat::pls::estimate_options eo;
+  eo.scheme = a.scheme == "factorial"  ? csat::pls::inner_scheme::factorial
+              : a.scheme == "centroid" ? csat::pls::inner_scheme::centroid
+                                       : csat::pls::inner_scheme::path;
+  eo.consistent = a.plsc;
+  eo.missing = a.missing == "listwise" ? csat::survey::missing_policy::listwise
+               : a.missing == "mean"   ? csat::survey::missing_policy::mean
+                                       : csat::survey::missing_policy::none;
+
+  // scale of the 0-100 indices: given, or the observed range of the indicators
+  double lo = a.scale_min, hi = a.scale_max;
+  const bool scale_given = std::isfinite(lo) && std::isfinite(hi);
+  if (std::isfinite(lo) != std::isfinite(hi)) throw csat_cli::input_error("--scale-min and --scale-max go together");
+  spec.validate(data.names);
+  if (!scale_given) {
+    lo = INFINITY;
+    hi = -INFINITY;
+    for (const auto& c : spec.indicators()) {
+      const auto col = data.values.col(data.index_of(c));
+      for (Eigen::Index i = 0; i < col.size(); ++i)
+        if (!std::isnan(col(i))) { lo = std::min(lo, col(i)); hi = std::max(hi, col(i)); }
+    }
+  }
+
+  csat::pls::bootstrap_result<double> boot;
+  csat::pls::estimate_result<double> r;
+  const bool do_boot = a.boot > 0 || !a.boot_indices.empty();
+  if (do_boot) {
+    csat::pls::bootstrap_options bo;
+    bo.resamples = a.boot;
+    bo.seed = a.seed;
+    bo.threads = a.threads;
+    bo.scale_min = lo;
+    bo.scale_max = hi;
+    const bool tty = isatty(fileno(stderr));
+    const auto start = std::chrono::steady_clock::now();
+    bool drawn = false;
+    if (tty)
+      bo.progress = [&](std::size_t done, std::size_t total) {
+        const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (secs < 1.0 && !drawn) return;
+        if (done == total && !drawn) return;
+        drawn = true;
+        const int width = 40, filled = int(double(width) * double(done) / double(total));
+        std::fprintf(stderr, "\rbootstrap [%s%s] %zu/%zu", std::string(std::size_t(filled), '#').c_str(),
+                     std::string(std::size_t(width - filled), ' ').c_str(), done, total);
+        if (done == total) std::fprintf(stderr, "\n");
+        std::fflush(stderr);
+      };
+    if (!a.boot_indices.empty())
+      boot = csat::pls::bootstrap_indices(spec, data, csat::pls::read_resample_indices(a.boot_indices), eo, bo);
+    else
+      boot = csat::pls::bootstrap(spec, data, eo, bo);
+    r = boot.estimate;
+  } else {
+    r = csat::pls::estimate(spec, data, eo);
+  }
+  const auto q = csat::pls::quality(r);
+  const auto idx = csat::pls::indices(r, lo, hi);
+  std::string target = a.target;
+  if (target.empty()) target = spec.find("Satisfaction") >= 0 ? "Satisfaction" : r.constructs.back();
+  const auto ip = csat::pls::ipma(r, idx, target);
+  std::vector<csat::pls::segment_index<double>> segs;
+  if (!a.segment.empty()) {
+    const auto& labels = data.text_column(a.segment);
+    std::vector<std::string> used;
+    if (r.missing.excluded.empty()) used = labels;
+    else {
+      std::size_t e = 0;
+      for (std::size_t i = 0; i < labels.size(); ++i) {
+        if (e < r.missing.excluded.size() && r.missing.excluded[e].row == Eigen::Index(i)) { ++e; continue; }
+        used.push_back(labels[i]);
+      }
+    }
+    segs = csat::pls::segment_indices(idx, used);
+  }
+  const Eigen::Index K = static_cast<Eigen::Index>(r.constructs.size());
+  const auto& C = r.constructs;
+  auto cname = [&](Eigen::Index k) { return C[static_cast<std::size_t>(k)]; };
+
+  if (a.json) {
+    using nlohmann::json;
+    json j;
+    j["model"] = a.model.empty() ? a.preset : a.model;
+    j["data"] = a.data;
+    j["scheme"] = csat::pls::to_string(r.scheme);
+    j["plsc"] = r.consistent;
+    j["iterations"] = r.iterations;
+    j["updates"] = r.updates;
+    j["final_change"] = r.final_change;
+    j["converged"] = r.converged;
+    j["status"] = csat::pls::to_string(r.status);
+    j["n_used"] = r.n_used;
+    j["rows_excluded"] = r.missing.excluded.size();
+    j["missing"] = {{"policy", csat::survey::to_string(r.missing.policy)}, {"summary", r.missing.summary()},
+                    {"cells_imputed", r.missing.cells_imputed}};
+    json paths = json::array(), totals = json::array();
+    for (Eigen::Index f = 0; f < K; ++f)
+      for (Eigen::Index t = 0; t < K; ++t) {
+        if (r.structure(f, t)) {
+          json e = {{"from", cname(f)}, {"to", cname(t)}, {"estimate", csat_cli::number(r.paths(f, t))}};
+          if (do_boot)
+            if (const auto* s = find(boot.paths, cname(f), cname(t))) e = boot_fields(e, *s);
+          paths.push_back(e);
+        }
+        if (r.total_effects(f, t) != 0) {
+          json e = {{"from", cname(f)}, {"to", cname(t)}, {"estimate", csat_cli::number(r.total_effects(f, t))},
+                    {"indirect", csat_cli::number(r.indirect_effects(f, t))}};
+          if (do_boot)
+            if (const auto* s = find(boot.total_effects, cname(f), cname(t))) e = boot_fields(e, *s);
+          totals.push_back(e);
+        }
+      }
+    j["paths"] = paths;
+    j["total_effects"] = totals;
+    json loadings = json::array(), weights = json::array();
+    for (std::size_t i = 0; i < r.indicators.size(); ++i) {
+      const Eigen::Index k = r.block[i];
+      json l = {{"construct", cname(k)}, {"indicator", r.indicators[i]},
+                {"estimate", csat_cli::number(r.loadings(Eigen::Index(i), k))}};
+      json w = {{"construct", cname(k)}, {"indicator", r.indicators[i]},
+                {"estimate", csat_cli::number(r.weights(Eigen::Index(i), k))},
+                {"vif", csat_cli::number(q.item_vif(Eigen::Index(i)))}};
+      if (do_boot) {
+        if (const auto* s = find(boot.loadings, r.indicators[i], cname(k))) l = boot_fields(l, *s);
+        if (const auto* s = find(boot.weights, r.indicators[i], cname(k))) w = boot_fields(w, *s);
+      }
+      loadings.push_back(l);
+      weights.push_back(w);
+    }
+    j["loadings"] = loadings;
+    j["weights"] = weights;
+    json r2 = json::object(), r2a = json::object(), rel = json::object(), index = json::object();
+    for (Eigen::Index k = 0; k < K; ++k) {
+      if (!std::isnan(r.r_squared(k))) {
+        r2[cname(k)] = r.r_squared(k);
+        r2a[cname(k)] = r.r_squared_adj(k);
+      }
+      rel[cname(k)] = {{"alpha", csat_cli::number(q.reliability.alpha(k))},
+                       {"rho_c", csat_cli::number(q.reliability.rho_c(k))},
+                       {"rho_a", csat_cli::number(q.reliability.rho_a(k))},
+                       {"ave", csat_cli::number(q.reliability.ave(k))}};
+      index[cname(k)] = csat_cli::number(idx.index(k));
+    }
+    j["r2"] = r2;
+    j["r2_adj"] = r2a;
+    j["reliability"] = rel;
+    j["index"] = index;
+    j["index_scale"] = {{"min", lo}, {"max", hi}, {"given", scale_given}};
+    json ht = json::array(), hts = json::array();
+    for (Eigen::Index x = 0; x < K; ++x)
+      for (Eigen::Index y = x + 1; y < K; ++y) {
+        json e = {{"a", cname(x)}, {"b", cname(y)}, {"value", csat_cli::number(q.htmt(x, y))}};
+        if (do_boot)
+          if (const auto* s = find(boot.htmt, cname(x), cname(y))) e = boot_fields(e, *s);
+        ht.push_back(e);
+        hts.push_back({{"a", cname(x)}, {"b", cname(y)}, {"value", csat_cli::number(q.htmt_signed(x, y))}});
+      }
+    j["htmt"] = ht;
+    j["htmt_signed"] = hts;
+    json vif = json::array(), f2 = json::array();
+    for (Eigen::Index f = 0; f < K; ++f)
+      for (Eigen::Index t = 0; t < K; ++t)
+        if (r.structure(f, t)) {
+          vif.push_back({{"from", cname(f)}, {"to", cname(t)}, {"vif", csat_cli::number(q.inner_vif(f, t))}});
+          f2.push_back({{"from", cname(f)}, {"to", cname(t)}, {"f2", csat_cli::number(q.f_squared(f, t))}});
+        }
+    j["inner_vif"] = vif;
+    j["f2"] = f2;
+    j["srmr"] = q.srmr;
+    json flags = json::array();
+    for (const auto& fl : q.flags)
+      flags.push_back({{"criterion", fl.criterion}, {"subject", fl.subject}, {"value", fl.value}, {"rule", fl.rule}});
+    j["flags"] = flags;
+    json ipj = {{"target", ip.target}, {"target_performance", ip.target_performance}};
+    for (const char* part : {"constructs", "indicators"}) {
+      json arr = json::array();
+      for (const auto& e : std::string(part) == "constructs" ? ip.constructs : ip.indicators)
+        arr.push_back({{"name", e.name}, {"construct", e.construct}, {"importance", e.importance},
+                       {"performance", e.performance}, {"priority", e.priority}});
+      ipj[part] = arr;
+    }
+    j["ipma"] = ipj;
+    if (!segs.empty()) {
+      json sj = json::object();
+      for (const auto& s : segs) {
+        json ix = json::object();
+        for (Eigen::Index k = 0; k < K; ++k) ix[cname(k)] = s.index(k);
+        sj[s.segment] = {{"n", s.n}, {"index", ix}};
+      }
+      j["segments"] = sj;
+    }
+    if (do_boot) {
+      j["bootstrap"] = {{"requested", boot.requested}, {"successful", boot.successful}, {"failed", boot.failed},
+                        {"not_converged", boot.not_converged}, {"seed", a.seed},
+                        {"replayed", !a.boot_indices.empty()}, {"first_failure", boot.first_failure}};
+      json bi = json::array(), br2 = json::array();
+      for (const auto& s : boot.index) bi.push_back(boot_fields({{"construct", s.from}, {"estimate", s.original}}, s));
+      for (const auto& s : boot.r_squared) br2.push_back(boot_fields({{"construct", s.from}, {"estimate", s.original}}, s));
+      j["index_bootstrap"] = bi;
+      j["r2_bootstrap"] = br2;
+    }
+    csat_cli::print_json(j);
+    return;
+  }
+
+  std::ostream& os = std::cout;
+  os << "PLS path model: " << (a.model.empty() ? "preset " + a.preset : a.model) << " on " << a.data << "\n";
+  os << r.n_used << " rows used";
+  if (!r.missing.excluded.empty() || r.missing.cells_imputed) os << " (" << r.missing.summary() << ")";
+  os << "; scheme " << csat::pls::to_string(r.scheme) << (r.consistent ? ", PLSc" : "") << "; "
+     << (r.converged ? "converged" : std::string("NOT converged (") + csat::pls::to_string(r.status) + ")") << " after "
+     << r.updates << " updates (iterations = " << r.iterations << ", final change "
+     << csat::detail::format_value(static_cast<double>(static_cast<float>(r.final_change))) << ")\n\n";
+  {
+    std::vector<std::string> head{"from", "to", "estimate"};
+    if (do_boot) head.insert(head.end(), {"mean", "sd", "t", "p", "ci_lower", "ci_upper", ""});
+    csat_cli::table t(head);
+    for (Eigen::Index f = 0; f < K; ++f)
+      for (Eigen::Index to = 0; to < K; ++to)
+        if (r.structure(f, to)) {
+          std::vector<std::string> row{cname(f), cname(to), csat_cli::fixed(r.paths(f, to))};
+          if (do_boot)
+            if (const auto* s = find(boot.paths, cname(f), cname(to)))
+              row.insert(row.end(), {csat_cli::fixed(s->mean), csat_cli::fixed(s->sd), csat_cli::fixed(s->t, 2),
+                                     csat_cli::fixed(s->p), csat_cli::fixed(s->ci_lower), csat_cli::fixed(s->ci_upper),
+                                     stars(s->p)});
+          t.add(row);
+        }
+    os << "Paths" << (do_boot ? " (bootstrap: " + std::to_string(boot.successful) + " of " + std::to_string(boot.requested) +
+                                    " resamples, 95% percentile intervals)"
+                              : std::string())
+       << "\n";
+    t.print(os, "  ");
+  }
+  {
+    csat_cli::table t({"construct", "R2", "R2_adj", "alpha", "rho_c", "rho_a", "AVE", "index"});
+    for (Eigen::Index k = 0; k < K; ++k)
+      t.add({cname(k), std::isnan(r.r_squared(k)) ? "" : csat_cli::fixed(r.r_squared(k)),
+             std::isnan(r.r_squared(k)) ? "" : csat_cli::fixed(r.r_squared_adj(k)), csat_cli::fixed(q.reliability.alpha(k)),
+             csat_cli::fixed(q.reliability.rho_c(k)), csat_cli::fixed(q.reliability.rho_a(k)),
+             csat_cli::fixed(q.reliability.ave(k)), csat_cli::fixed(idx.index(k), 1)});
+    os << "\nConstructs (index on 0-100 from the scale [" << csat_cli::fixed(lo, 2) << ", " << csat_cli::fixed(hi, 2) << "]"
+       << (scale_given ? "" : ", the observed range: give --scale-min/--scale-max") << ")\n";
+    t.print(os, "  ");
+  }
+  {
+    csat_cli::table t({"a", "b", "HTMT"});
+    for (Eigen::Index x = 0; x < K; ++x)
+      for (Eigen::Index y = x + 1; y < K; ++y) t.add({cname(x), cname(y), csat_cli::fixed(q.htmt(x, y))});
+    os << "\nHTMT (absolute correlations)\n";
+    t.print(os, "  ");
+  }
+  os << "\nSRMR " << csat_cli::fixed(q.srmr) << "\n";
+  if (!q.flags.empty()) {
+    csat_cli::table t({"criterion", "subject", "value", "rule"});
+    for (const auto& fl : q.flags) t.add({fl.criterion, fl.subject, csat_cli::fixed(fl.value), fl.rule});
+    os << "\nValues outside the usual thresholds\n";
+    t.print(os, "  ");
+  }
+  {
+    csat_cli::table t({"construct", "importance", "performance", "priority"});
+    for (const auto& e : ip.constructs)
+      t.add({e.name, csat_cli::fixed(e.importance), csat_cli::fixed(e.performance, 1), csat_cli::fixed(e.priority, 2)});
+    os << "\nImportance-performance map for " << ip.target << " (index " << csat_cli::fixed(ip.target_performance, 1)
+       << "), by action priority\n";
+    t.print(os, "  ");
+  }
+  if (!segs.empty()) {
+    std::vector<std::string> head{a.segment, "n"};
+    for (Eigen::Index k = 0; k < K; ++k) head.push_back(cname(k));
+    csat_cli::table t(head);
+    for (const auto& s : segs) {
+      std::vector<std::string> row{s.segment, std::to_string(s.n)};
+      for (Eigen::Index k = 0; k < K; ++k) row.push_back(csat_cli::fixed(s.index(k), 1));
+      t.add(row);
+    }
+    os << "\nIndices by " << a.segment << "\n";
+    t.print(os, "  ");
+  }
+  if (do_boot && boot.failed)
+    os << "\n" << boot.failed << " resamples failed and were left out (first: " << boot.first_failure << ")\n";
+}
+
+const csat_cli::registrar reg(
+    "pls", "PLS path model: paths, R2, reliability, HTMT, 0-100 indices, IPMA, bootstrap",
+    [](CLI::App& sub) {
+      auto a = std::make_shared<pls_args>();
+      auto* model = sub.add_option("--model", a->model, "model file in lavaan-style syntax (=~ <~ ~)");
+      auto* preset = sub.add_option("--preset", a->preset, "ecsi, acsi or power-csi (indicators by the mobi prefixes)")
+                         ->check(CLI::IsMember({"ecsi", "acsi", "power-csi"}));
+      model->excludes(preset);
+      sub.add_option("--data", a->data, "survey data (CSV)")->required();
+      sub.add_option("--scheme", a->scheme, "inner weighting scheme")->check(CLI::IsMember({"path", "factorial", "centroid"}));
+      sub.add_option("--boot", a->boot, "bootstrap resamples (0: none)");
+      sub.add_option("--seed", a->seed, "bootstrap seed");
+      sub.add_option("--threads", a->threads, "bootstrap threads (0: all cores)");
+      sub.add_option("--boot-indices", a->boot_indices, "replay resamples: one per line, 1-based row numbers");
+      sub.add_option("--scale-min", a->scale_min, "lowest answer of the questionnaire scale (for the 0-100 index)");
+      sub.add_option("--scale-max", a->scale_max, "highest answer of the questionnaire scale");
+      sub.add_option("--missing", a->missing, "missing-data policy")->check(CLI::IsMember({"none", "listwise", "mean"}));
+      sub.add_flag("--plsc", a->plsc, "consistent PLS for Mode A blocks");
+      sub.add_option("--segment", a->segment, "text column: indices per segment");
+      sub.add_option("--target", a->target, "target construct of the IPMA (default Satisfaction)");
+      sub.add_flag("--json", a->json, "JSON output");
+      sub.callback([a]() {
+        if (a->model.empty() && a->preset.empty()) throw csat_cli::input_error("give --model FILE or --preset NAME");
+        run(*a);
+      });
+    },
+    30);
+
+}  // namespace
