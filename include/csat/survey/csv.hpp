@@ -396,7 +396,7 @@ data_table<Scalar> read_csv_text(std::string text, const std::string& source, co
     if (r.fields.size() > nf) {
       const std::string extra = r.fields[nf];
       throw parse_error(source, r.lines[nf], r.columns[nf], extra,
-                        "this row has " + std::to_string(r.fields.size()) + " fields, but the header has " +
+                        "this row has " + std::to_string(r.fields.size()) + (r.fields.size() == 1 ? " field" : " fields") + ", but the header has " +
                             std::to_string(nf) + ": extra field " + detail::quoted(extra) + " after the last column " +
                             detail::quoted(header_names[nf - 1]));
     }
@@ -404,7 +404,7 @@ data_table<Scalar> read_csv_text(std::string text, const std::string& source, co
       const std::size_t k = r.fields.size() - 1;  // the last field present
       const std::string last = r.fields[k];
       throw parse_error(source, r.lines[k], r.columns[k], last,
-                        "this row has " + std::to_string(r.fields.size()) + " fields, but the header has " +
+                        "this row has " + std::to_string(r.fields.size()) + (r.fields.size() == 1 ? " field" : " fields") + ", but the header has " +
                             std::to_string(nf) + ": it ends with " + detail::quoted(last) + " in column " +
                             detail::quoted(header_names[k]) + ", so column " +
                             detail::quoted(header_names[k + 1]) + (k + 2 < nf ? " and later ones are" : " is") +
