@@ -69,7 +69,14 @@ void run(const describe_args& a) {
   csat::survey::csv_options opt;
   if (a.missing_given) opt.missing_tokens = split(a.missing, ',');
   opt.text_columns = a.text;
-  const auto t = csat::survey::read_csv(a.data, opt);
+  csat::survey::data_table<double> t;
+  try {
+    t = csat::survey::read_csv(a.data, opt);
+  } catch (const csat::parse_error& e) {
+    if (e.message().find("is not a number") == std::string::npos) throw;
+    throw csat::parse_error(e.source(), e.line(), e.column(), e.text(),
+                            e.message() + " (a column of labels can be declared with --text)");
+  }
 
   for (const auto& s : specs)
     for (const auto& c : s.items)
