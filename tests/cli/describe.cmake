@@ -55,3 +55,13 @@ csat_cli_test(NAME describe.missing_file EXIT 3 ONE_LINE_STDERR
 csat_cli_test(NAME describe.help
   ARGS describe --help
   STDOUT "DATA" "--missing" "--scale" "--json")
+
+csat_cli_test(NAME describe.bundled_power_survey
+  ARGS describe @SRC@/examples/data/power_survey.csv --text segment,channel,county
+       --scale Satisfaction=SAT1,SAT2,SAT3 --json
+  STDOUT "\"rows\": 2000" "\"numeric_columns\": 34" "\"text_columns\": 3" "\"missing_cells\": 1383"
+         "\"name\": \"Satisfaction\"" "\"residential\": 1433")
+
+csat_cli_test(NAME describe.labels_need_text EXIT 3 ONE_LINE_STDERR
+  ARGS describe @SRC@/examples/data/power_survey.csv
+  STDERR "power_survey[.]csv:2:3: column \"segment\": \"residential\" is not a number" "--text")
