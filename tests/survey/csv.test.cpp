@@ -258,8 +258,12 @@ TEST_CASE("csv: a value that overflows a double is an error, underflow is not", 
   CHECK_THROWS_WITH(read(text), Contains("t.csv:3:3:") && Contains("\"b\"") && Contains("\"1e400\"") &&
                                     Contains("overflows a double"));
   CHECK_THROWS_WITH(read("a\n-2e308\n"), Contains("overflows"));
-  const auto t = read("a\n1e-400\n");
+  const auto t = read("a\n1e-400\n-0.00000000001e-399\n123.5e-400\n");
   CHECK(t.values(0, 0) == 0);
+  CHECK(t.values(1, 0) == 0);
+  CHECK(t.values(2, 0) == 0);
+  CHECK_THROWS_WITH(read("a\n0.001e312\n"), Contains("overflows"));   // 1e309
+  CHECK_THROWS_WITH(read("a\n12345e305\n"), Contains("overflows"));
 }
 
 TEST_CASE("csv: an unclosed quote is an error at the opening quote", "[survey][csv]") {

@@ -272,14 +272,34 @@ inline bool parse_double(const char* b, const char* e, double& out, bool& overfl
   const char c0 = (*b == '-' && e - b > 1) ? b[1] : *b;
   if (!(c0 >= '0' && c0 <= '9') && c0 != '.') return false;  // rejects inf, nan, hex words
   const auto res = std::from_chars(b, e, out, std::chars_format::general);
-  if (res.ec == std::errc::result_out_of_range) {
-    // from_chars also reports underflow this way; only magnitudes above the double range are overflow
-    double probe = 0;
-    std::string tmp(b, e);
-    probe = std::strtod(tmp.c_str(), nullptr);
-    if (std::isinf(probe)) { overflow = true; return false; }
-    out = probe;
-    return res.ptr == e;
+  if (res.ec == std::errc::result_out_of_range && res.ptr == e) {
+    // from_chars reports both overflow and underflow this way. Tell them apart from the decimal exponent of the
+    // text (locale-independently): above the double range is an error, below it the value is 0.
+    const char* q = b;
+    const bool negative = *q == '-';
+    if (*q == '-' || *q == '+') ++q;
+    long int_digits = 0, frac_zeros = 0, exponent = 0;
+    bool nonzero = false;
+    for (; q < e && *q >= '0' && *q <= '9'; ++q)
+      if (*q != '0' || nonzero) { nonzero = true; ++int_digits; }
+    if (q < e && *q == '.') {
+      ++q;
+      if (!nonzero)
+        for (; q < e && *q == '0'; ++q) ++frac_zeros;
+      while (q < e && *q >= '0' && *q <= '9') ++q;
+    }
+    if (q < e && (*q == 'e' || *q == 'E')) {
+      ++q;
+      const bool neg_exp = q < e && *q == '-';
+      if (q < e && (*q == '-' || *q == '+')) ++q;
+      for (; q < e && *q >= '0' && *q <= '9'; ++q)
+        if (exponent < 100000000) exponent = exponent * 10 + (*q - '0');
+      if (neg_exp) exponent = -exponent;
+    }
+    const long decimal_exponent = nonzero ? exponent + int_digits : exponent - frac_zeros;
+    if (decimal_exponent > 0) { overflow = true; return false; }
+    out = negative ? -0.0 : 0.0;
+    return true;
   }
   return res.ec == std::errc() && res.ptr == e && std::isfinite(out);
 }
