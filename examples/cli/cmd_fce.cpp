@@ -1,7 +1,9 @@
-// csat fce --weights A.csv (--membership R.csv | --data SURVEY.csv [--items COLS] | --kpi KPI.csv)...
+// csat fce (--weights A.csv | --hierarchy H.hierarchy) (--membership R.csv | --data SURVEY.csv [--items COLS] | --kpi KPI.csv)...
 //          [--operator weighted-average|zadeh|product-max|bounded-min|balanced] [--grades power|LIST]
 //          [--normalize sum|none] [--rows require|normalize|as-is] [--codes LIST] [--json]
-// One-level fuzzy comprehensive evaluation B = A ∘ R with the maximum-membership grade, its validity and the score.
+// Fuzzy comprehensive evaluation B = A ∘ R with the maximum-membership grade, its validity and the score: one level
+// with the weights of A.csv, or every level of an AHP hierarchy file (csat ahp's format) whose local weights weight
+// each node's children.
 //
 // A.csv: a header row of indicator names and one row of weights.
 // R.csv: a header row of grade names (optionally preceded by an indicator-name column) and one row per indicator.
@@ -10,7 +12,11 @@
 // KPI.csv: columns indicator,value,<one knot per grade>: the grade partition of each quantitative indicator.
 #include "cli.hpp"
 
+#include <csat/ahp/hierarchy.hpp>
+#include <csat/ahp/hierarchy_file.hpp>
+#include <csat/fuzzy/ahp_evaluate.hpp>
 #include <csat/fuzzy/compose.hpp>
+#include <csat/fuzzy/evaluate.hpp>
 #include <csat/fuzzy/grades.hpp>
 #include <csat/fuzzy/interpret.hpp>
 #include <csat/fuzzy/membership.hpp>
@@ -27,6 +33,7 @@ namespace {
 
 struct fce_args {
   std::string weights;
+  std::string hierarchy;
   std::string membership;
   std::string data;
   std::string items;
@@ -208,6 +215,107 @@ csat::fuzzy::survey_membership_result<double> read_survey(const std::string& pat
   return csat::fuzzy::survey_membership_labels<double>(cells, g, items, so, lines, path);
 }
 
+nlohmann::json survey_json(const csat::fuzzy::survey_membership_result<double>& sv) {
+  nlohmann::json s;
+  s["items"] = sv.items;
+  s["answered"] = std::vector<Eigen::Index>(sv.answered.data(), sv.answered.data() + sv.answered.size());
+  s["missing"] = std::vector<Eigen::Index>(sv.missing.data(), sv.missing.data() + sv.missing.size());
+  s["counts"] = nlohmann::json::array();
+  for (Eigen::Index i = 0; i < sv.counts.rows(); ++i) {
+    std::vector<Eigen::Index> c;
+    for (Eigen::Index k = 0; k < sv.counts.cols(); ++k) c.push_back(sv.counts(i, k));
+    s["counts"].push_back(c);
+  }
+  return s;
+}
+
+void print_survey(const csat::fuzzy::survey_membership_result<double>& sv, const csat::fuzzy::grade_set& g) {
+  std::vector<std::string> head{"item", "answered", "missing"};
+  for (const auto& n : g.names()) head.push_back(n);
+  csat_cli::table t(head);
+  for (Eigen::Index i = 0; i < sv.counts.rows(); ++i) {
+    std::vector<std::string> row{sv.items[static_cast<std::size_t>(i)], std::to_string(sv.answered(i)),
+                                 std::to_string(sv.missing(i))};
+    for (Eigen::Index k = 0; k < sv.counts.cols(); ++k) row.push_back(std::to_string(sv.counts(i, k)));
+    t.add(row);
+  }
+  std::cout << "Survey responses per grade:\n";
+  t.print(std::cout, "  ");
+  std::cout << '\n';
+}
+
+std::vector<double> to_vector(const Eigen::RowVectorXd& v) { return std::vector<double>(v.data(), v.data() + v.size()); }
+
+// Every level of an AHP hierarchy: the AHP local weights weight each node's children.
+void run_hierarchy(const fce_args& a, const csat::ahp::hierarchy<double>& h, const row_map& rows,
+                   const csat::fuzzy::grade_set& g, csat::fuzzy::composition op, csat::fuzzy::normalization norm,
+                   csat::fuzzy::row_policy rp, const csat::fuzzy::survey_membership_result<double>* survey) {
+  namespace fz = csat::fuzzy;
+  const auto aw = csat::ahp::evaluate(h);
+  fz::leaf_rows<double> lr;
+  for (const auto& p : rows) lr[p.first] = p.second;
+  fz::evaluate_options<double> eo;
+  eo.op = op;
+  eo.normalize = norm;
+  eo.leaf_rows = rp;
+  const auto e = fz::evaluate(aw, lr, g, eo);
+  const auto& root = e.root();
+  if (a.json) {
+    nlohmann::json j;
+    j["operator"] = fz::to_string(op);
+    j["operator_notation"] = fz::notation(op);
+    j["normalize"] = fz::to_string(norm);
+    j["rows"] = fz::to_string(rp);
+    j["grades"] = nlohmann::json::array();
+    for (std::size_t k = 0; k < g.size(); ++k) j["grades"].push_back({{"name", g.name(k)}, {"score", g.score(k)}});
+    j["ahp_total_cr"] = aw.total_cr;
+    j["b"] = to_vector(root.b);
+    j["b_normalized"] = to_vector(root.b_normalized);
+    j["score"] = root.reading.score;
+    j["max_grade"] = root.reading.max_grade;
+    j["max_grade_name"] = root.reading.max_grade_name;
+    j["validity"] = csat_cli::number(root.reading.validity);
+    j["validity_band"] = fz::to_string(root.reading.band);
+    j["tie"] = root.reading.tie;
+    j["nodes"] = nlohmann::json::array();
+    for (const auto& n : e.nodes)
+      j["nodes"].push_back({{"name", n.name}, {"path", n.path}, {"depth", n.depth}, {"leaf", n.leaf},
+                            {"local_weight", n.local_weight}, {"global_weight", n.global_weight},
+                            {"b", to_vector(n.b)}, {"b_normalized", to_vector(n.b_normalized)},
+                            {"score", n.reading.score}, {"max_grade", n.reading.max_grade},
+                            {"max_grade_name", n.reading.max_grade_name},
+                            {"validity", csat_cli::number(n.reading.validity)}, {"tie", n.reading.tie}});
+    if (survey) j["survey"] = survey_json(*survey);
+    csat_cli::print_json(j);
+    return;
+  }
+  std::cout << "Fuzzy comprehensive evaluation over the AHP hierarchy " << a.hierarchy << ", operator "
+            << fz::to_string(op) << " " << fz::notation(op) << ", normalization " << fz::to_string(norm) << ", "
+            << aw.leaves.size() << " indicators, " << g.size() << " grades (AHP total CR "
+            << csat_cli::fixed(aw.total_cr, 4) << ")\n\n";
+  if (survey) print_survey(*survey, g);
+  std::vector<std::string> head{"node", "local", "global"};
+  for (const auto& n : g.names()) head.push_back(n);
+  head.push_back("grade");
+  head.push_back("alpha");
+  head.push_back("score");
+  csat_cli::table t(head);
+  for (const auto& n : e.nodes) {
+    std::vector<std::string> row{std::string(2 * static_cast<std::size_t>(n.depth), ' ') + n.name,
+                                 csat_cli::fixed(n.local_weight, 4), csat_cli::fixed(n.global_weight, 4)};
+    for (Eigen::Index k = 0; k < n.b.size(); ++k) row.push_back(csat_cli::fixed(n.b(k), 4));
+    row.push_back(n.reading.max_grade_name + (n.reading.tie ? " (tie)" : ""));
+    row.push_back(std::isinf(n.reading.validity) ? std::string("inf") : csat_cli::fixed(n.reading.validity, 3));
+    row.push_back(csat_cli::fixed(n.reading.score, 2));
+    t.add(row);
+  }
+  t.print(std::cout, "  ");
+  std::cout << "\n" << root.name << ": maximum-membership grade " << root.reading.max_grade_name << " (grade "
+            << root.reading.max_grade << ")" << (root.reading.tie ? ", tied with another grade" : "")
+            << ", validity alpha " << (std::isinf(root.reading.validity) ? std::string("inf") : csat_cli::fixed(root.reading.validity, 3))
+            << " (" << fz::to_string(root.reading.band) << "), score " << csat_cli::fixed(root.reading.score, 2) << '\n';
+}
+
 void run(const fce_args& a) {
   namespace fz = csat::fuzzy;
   const auto g = parse_grades(a.grades);
@@ -220,7 +328,17 @@ void run(const fce_args& a) {
   if (a.membership.empty() && a.data.empty() && a.kpi.empty())
     throw csat_cli::input_error("give the membership rows: --membership R.csv, --data SURVEY.csv or --kpi KPI.csv");
 
-  const auto w = read_weights(a.weights);
+  if (a.weights.empty() == a.hierarchy.empty())
+    throw csat_cli::input_error("give the weights with exactly one of --weights A.csv or --hierarchy FILE");
+  weights_file w;
+  std::unique_ptr<csat::ahp::hierarchy<double>> h;
+  if (!a.weights.empty()) {
+    w = read_weights(a.weights);
+  } else {
+    h = std::make_unique<csat::ahp::hierarchy<double>>(csat::ahp::read_hierarchy(a.hierarchy));
+    for (int k : h->leaves()) w.names.push_back(h->node(k).name);
+  }
+  const std::string wsource = a.weights.empty() ? a.hierarchy : a.weights;
   row_map rows;
   bool named = true;
   if (!a.membership.empty()) {
@@ -243,7 +361,7 @@ void run(const fce_args& a) {
         so.codes.push_back(v);
       }
     std::vector<std::string> items = a.items.empty() ? std::vector<std::string>() : split_list(a.items, ',');
-    if (items.empty()) {  // the indicators of A.csv not given by other sources
+    if (items.empty()) {  // the indicators not given by other sources
       for (const auto& n : w.names)
         if (std::none_of(rows.begin(), rows.end(), [&](const auto& p) { return p.first == n; })) items.push_back(n);
     }
@@ -251,21 +369,25 @@ void run(const fce_args& a) {
     for (std::size_t i = 0; i < items.size(); ++i)
       rows.emplace_back(items[i], survey->membership.row(static_cast<Eigen::Index>(i)));
   }
-  // order the rows by A.csv
-  for (std::size_t k = 0; k < rows.size(); ++k) {
-    if (std::find(w.names.begin(), w.names.end(), rows[k].first) == w.names.end())
-      throw csat_cli::input_error("A/R dimension mismatch: a membership row is given for " + csat::detail::quoted(rows[k].first) +
-                                  ", which is not an indicator of " + a.weights);
+  for (std::size_t k = 0; k < rows.size(); ++k)
     for (std::size_t q = 0; q < k; ++q)
       if (rows[q].first == rows[k].first)
         throw csat_cli::input_error("indicator " + csat::detail::quoted(rows[k].first) + " has two membership rows");
+  if (h) {
+    run_hierarchy(a, *h, rows, g, op, norm, rp, survey.get());
+    return;
   }
+  // order the rows by A.csv
+  for (std::size_t k = 0; k < rows.size(); ++k)
+    if (std::find(w.names.begin(), w.names.end(), rows[k].first) == w.names.end())
+      throw csat_cli::input_error("A/R dimension mismatch: a membership row is given for " + csat::detail::quoted(rows[k].first) +
+                                  ", which is not an indicator of " + wsource);
   const auto m = static_cast<Eigen::Index>(g.size());
   Eigen::MatrixXd r(static_cast<Eigen::Index>(w.names.size()), m);
   for (std::size_t i = 0; i < w.names.size(); ++i) {
     const auto f = std::find_if(rows.begin(), rows.end(), [&](const auto& p) { return p.first == w.names[i]; });
     if (f == rows.end())
-      throw csat_cli::input_error("A/R dimension mismatch: indicator " + csat::detail::quoted(w.names[i]) + " of " + a.weights +
+      throw csat_cli::input_error("A/R dimension mismatch: indicator " + csat::detail::quoted(w.names[i]) + " of " + wsource +
                                   " has no membership row");
     r.row(static_cast<Eigen::Index>(i)) = f->second;
   }
@@ -295,19 +417,7 @@ void run(const fce_args& a) {
       const Eigen::RowVectorXd row = r.row(i);
       j["membership"].push_back(std::vector<double>(row.data(), row.data() + row.size()));
     }
-    if (survey) {
-      nlohmann::json s;
-      s["items"] = survey->items;
-      s["answered"] = std::vector<Eigen::Index>(survey->answered.data(), survey->answered.data() + survey->answered.size());
-      s["missing"] = std::vector<Eigen::Index>(survey->missing.data(), survey->missing.data() + survey->missing.size());
-      s["counts"] = nlohmann::json::array();
-      for (Eigen::Index i = 0; i < survey->counts.rows(); ++i) {
-        std::vector<Eigen::Index> c;
-        for (Eigen::Index k = 0; k < survey->counts.cols(); ++k) c.push_back(survey->counts(i, k));
-        s["counts"].push_back(c);
-      }
-      j["survey"] = s;
-    }
+    if (survey) j["survey"] = survey_json(*survey);
     j["b"] = std::vector<double>(res.b.data(), res.b.data() + res.b.size());
     j["b_normalized"] = std::vector<double>(res.b_normalized.data(), res.b_normalized.data() + res.b_normalized.size());
     j["score"] = in.score;
@@ -322,20 +432,7 @@ void run(const fce_args& a) {
   std::cout << "Fuzzy comprehensive evaluation, operator " << fz::to_string(op) << " " << fz::notation(op)
             << ", normalization " << fz::to_string(norm) << ", " << w.names.size() << " indicators, " << g.size()
             << " grades\n\n";
-  if (survey) {
-    std::vector<std::string> head{"item", "answered", "missing"};
-    for (const auto& n : g.names()) head.push_back(n);
-    csat_cli::table t(head);
-    for (Eigen::Index i = 0; i < survey->counts.rows(); ++i) {
-      std::vector<std::string> row{survey->items[static_cast<std::size_t>(i)], std::to_string(survey->answered(i)),
-                                   std::to_string(survey->missing(i))};
-      for (Eigen::Index k = 0; k < survey->counts.cols(); ++k) row.push_back(std::to_string(survey->counts(i, k)));
-      t.add(row);
-    }
-    std::cout << "Survey responses per grade:\n";
-    t.print(std::cout, "  ");
-    std::cout << '\n';
-  }
+  if (survey) print_survey(*survey, g);
   {
     std::vector<std::string> head{"indicator", "weight"};
     for (const auto& n : g.names()) head.push_back(n);
@@ -371,10 +468,12 @@ void run(const fce_args& a) {
 }
 
 const csat_cli::registrar reg(
-    "fce", "fuzzy comprehensive evaluation B = A o R: grade, validity index and 0-100 score",
+    "fce", "fuzzy comprehensive evaluation B = A o R (one level, or every level of an AHP hierarchy): grade, validity, 0-100 score",
     [](CLI::App& sub) {
       auto a = std::make_shared<fce_args>();
-      sub.add_option("--weights", a->weights, "A.csv: header of indicator names, one row of weights")->required();
+      auto* wopt = sub.add_option("--weights", a->weights, "A.csv: header of indicator names, one row of weights");
+      sub.add_option("--hierarchy", a->hierarchy, "AHP hierarchy file (csat ahp format): multi-level evaluation with its local weights")
+          ->excludes(wopt);
       sub.add_option("--membership", a->membership, "R.csv: header of grade names (optionally after an indicator column), one row per indicator");
       sub.add_option("--data", a->data, "survey CSV: grade labels or codes per respondent");
       sub.add_option("--items", a->items, "comma-separated survey columns (default: the indicators of A.csv without other rows)");

@@ -95,3 +95,26 @@ csat_cli_test(NAME fce.unknown_operator EXIT 3 ONE_LINE_STDERR
 csat_cli_test(NAME fce.no_rows EXIT 3 ONE_LINE_STDERR
   ARGS fce --weights @SRC@/examples/data/fce_f1_weights.csv
   STDERR "^csat: error: give the membership rows")
+
+# every level of an AHP hierarchy file: survey items and KPIs under AHP local weights
+csat_cli_test(NAME fce.hierarchy
+  ARGS fce --hierarchy @SRC@/examples/data/fce_service.hierarchy --data @SRC@/examples/data/fce_service_survey.csv
+       --kpi @SRC@/examples/data/fce_service_kpi.csv
+  STDOUT "AHP total CR 0[.]0079"
+         "\n  供电服务满意度 +1[.]0000 +1[.]0000 +0[.]1258 +0[.]4199 +0[.]4157 +0[.]0266 +0[.]0120 +比较满意 +0[.]331 +72[.]18"
+         "\n    供电质量 +0[.]6667 +0[.]6667 +0[.]0000 +0[.]4667 +0[.]5333"
+         "\n      户均停电时间 +0[.]6667 +0[.]4444 +0[.]0000 +0[.]5000 +0[.]5000 +0[.]0000 +0[.]0000 +比较满意 [(]tie[)]")
+
+csat_cli_test(NAME fce.hierarchy_json
+  ARGS fce --hierarchy @SRC@/examples/data/fce_service.hierarchy --data @SRC@/examples/data/fce_service_survey.csv
+       --kpi @SRC@/examples/data/fce_service_kpi.csv --json
+  STDOUT "\"score\": 72[.]176258" "\"max_grade_name\": \"比较满意\"" "\"path\": \"供电服务满意度/供电质量/电压合格率\""
+         "\"global_weight\": 0[.]2222222")
+
+csat_cli_test(NAME fce.hierarchy_missing_leaf EXIT 3 ONE_LINE_STDERR
+  ARGS fce --hierarchy @SRC@/examples/data/fce_service.hierarchy --kpi @SRC@/examples/data/fce_service_kpi.csv
+  STDERR "^csat: error: [^\n]*leaf \"供电服务满意度/服务质量/服务态度\" of the AHP hierarchy has no membership row")
+
+csat_cli_test(NAME fce.no_weights EXIT 3 ONE_LINE_STDERR
+  ARGS fce --kpi @SRC@/examples/data/fce_service_kpi.csv
+  STDERR "^csat: error: give the weights with exactly one of --weights A[.]csv or --hierarchy FILE")

@@ -57,7 +57,7 @@ struct evaluate_options {
 template <class Scalar = double>
 struct node_evaluation {
   std::string name;
-  std::string path;                   ///< names from the root, joined by " / "
+  std::string path;                   ///< names from the root, joined by "/" (as csat::ahp paths)
   int depth = 0;                      ///< root = 0
   Eigen::Index parent = -1;           ///< index into evaluation_result::nodes, -1 for the root
   bool leaf = false;
@@ -98,7 +98,7 @@ Eigen::RowVectorX<Scalar> evaluate_node(const fce_node<Scalar>& node, const grad
   {
     auto& me = out.nodes.back();
     me.name = node.name;
-    me.path = path.empty() ? node.name : path + " / " + node.name;
+    me.path = path.empty() ? node.name : path + "/" + node.name;
     me.depth = depth;
     me.parent = parent;
     me.leaf = node.leaf();
