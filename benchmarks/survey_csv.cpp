@@ -34,6 +34,13 @@ double peak_rss_mib() {
   return static_cast<double>(u.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
 }
 
+double cpu_seconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+         1e-6 * static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -72,13 +79,15 @@ int main(int argc, char** argv) {
   const double file_mib = static_cast<double>(probe.tellg()) / (1024.0 * 1024.0);
   const double rss_before = peak_rss_mib();
 
-  std::vector<double> times;
+  std::vector<double> times, cpu;
   double checksum = 0;
   for (int r = 0; r < repeats; ++r) {
+    const double c0 = cpu_seconds();
     const auto t0 = std::chrono::steady_clock::now();
     const auto t = csat::survey::read_csv(path);
     const auto t1 = std::chrono::steady_clock::now();
     times.push_back(std::chrono::duration<double>(t1 - t0).count());
+    cpu.push_back(cpu_seconds() - c0);
     checksum += t.values.sum();
     if (t.rows() != rows || t.cols() != cols) {
       std::fprintf(stderr, "unexpected shape %ld x %ld\n", static_cast<long>(t.rows()), static_cast<long>(t.cols()));
@@ -86,6 +95,7 @@ int main(int argc, char** argv) {
     }
   }
   std::sort(times.begin(), times.end());
+  std::sort(cpu.begin(), cpu.end());
   const double median = times[times.size() / 2];
   const double numeric_mib = static_cast<double>(rows) * cols * sizeof(double) / (1024.0 * 1024.0);
   const double rss = peak_rss_mib();
@@ -96,20 +106,23 @@ int main(int argc, char** argv) {
   const auto st = csat::survey::describe(t.values);
   const auto s1 = std::chrono::steady_clock::now();
   const auto spec = csat::model::ecsi(csat::model::mobi_indicators());
+  const double pc0 = cpu_seconds();
   const auto p0 = std::chrono::steady_clock::now();
   const auto fit = csat::pls::estimate(spec, t);
   const auto p1 = std::chrono::steady_clock::now();
+  const double pls_cpu = cpu_seconds() - pc0;
   const double pls_s = std::chrono::duration<double>(p1 - p0).count();
   const double rss_all = peak_rss_mib();
   std::printf("read_csv: %ld rows x %d columns, file %.1f MiB\n", rows, cols, file_mib);
   std::printf("  median of %d: %.3f s  (min %.3f, max %.3f)  %.0f MiB/s\n", repeats, median, times.front(),
               times.back(), file_mib / median);
+  std::printf("  CPU time (user + system) median %.3f s (min %.3f)\n", cpu[cpu.size() / 2], cpu.front());
   std::printf("  numeric data %.1f MiB; peak RSS %.1f MiB (%.2f x numeric data; %.1f MiB before reading)\n",
               numeric_mib, rss, rss / numeric_mib, rss_before);
   std::printf("describe (mean, sd, min, max, G1, G2 of 24 columns): %.3f s\n",
               std::chrono::duration<double>(s1 - s0).count());
-  std::printf("PLS (ECSI, path weighting) on all rows: %.3f s, %d iterations, Satisfaction -> Loyalty %.4f\n", pls_s,
-              fit.iterations, fit.path("Satisfaction", "Loyalty"));
+  std::printf("PLS (ECSI, path weighting) on all rows: %.3f s (CPU %.3f s), %d iterations, Satisfaction -> Loyalty %.4f\n",
+              pls_s, pls_cpu, fit.iterations, fit.path("Satisfaction", "Loyalty"));
   std::printf("read_csv + PLS: %.3f s; peak RSS over everything %.1f MiB (%.2f x numeric data)\n", median + pls_s,
               rss_all, rss_all / numeric_mib);
   std::printf("  checksum %.0f, mean(first column) %.4f\n", checksum, st.mean(0));
