@@ -374,3 +374,15 @@ TEST_CASE("csv: write_csv quotes fields that need it and writes missing cells as
   CHECK_THROWS_AS(csat::survey::write_csv(t, os2, w), csat::invalid_argument);
   CHECK_THROWS_WITH(csat::survey::write_csv(t, std::string("/nonexistent/dir/x.csv")), Contains("cannot write"));
 }
+
+TEST_CASE("csv: a quote inside an unquoted field is kept as text", "[survey][csv]") {
+  csv_options o;
+  o.text_columns = {"a"};
+  // the stray quote also throws off the record count used to size the table, which must then grow
+  const auto t = read("a,b\nx\"y,1\n2,3\n4,5\n6,7\n", o);
+  REQUIRE(t.rows() == 4);
+  CHECK(t.text_column("a")[0] == "x\"y");
+  CHECK(t.values(3, 0) == 7);
+  CHECK(t.lines == std::vector<std::size_t>{2, 3, 4, 5});
+  CHECK_THROWS_WITH(read("a,b\n1,x\"y\n"), Contains("t.csv:2:3:") && Contains("\"x\"y\""));
+}
