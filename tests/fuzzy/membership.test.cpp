@@ -101,6 +101,25 @@ TEST_CASE("survey labels count by grade name or code; unknown labels name item a
                     Contains("item 0 (\"q\") has no graded responses (2 missing)"));
 }
 
+TEST_CASE("survey labels from text columns of a CSV table name the file line", "[fuzzy][membership]") {
+  csat::survey::csv_options o;
+  o.text_columns = {"态度", "效率"};
+  std::istringstream in("id,态度,效率\n1,很满意,比较满意\n2,比较满意,\n3,很满意,4\n");
+  const auto t = csat::survey::read_csv(in, "labels.csv", o);
+  const auto s = fz::survey_membership_labels(t, {"态度", "效率"}, fz::grade_set::power());
+  CHECK(s.counts(0, 0) == 2);
+  CHECK(s.counts(0, 1) == 1);
+  CHECK(s.counts(1, 1) == 1);
+  CHECK(s.counts(1, 3) == 1);  // code 4 = 不太满意
+  CHECK(s.missing(1) == 1);
+  std::istringstream bad("id,态度\n1,很满意\n2,一般\n");
+  csat::survey::csv_options ob;
+  ob.text_columns = {"态度"};
+  const auto tb = csat::survey::read_csv(bad, "labels.csv", ob);
+  CHECK_THROWS_WITH(fz::survey_membership_labels(tb, {"态度"}, fz::grade_set::power()),
+                    Contains("item 0 (\"态度\"), row 1 (labels.csv:line 3): \"一般\" is not a grade label"));
+}
+
 TEST_CASE("membership functions take their textbook values", "[fuzzy][membership]") {
   const auto tri = fz::membership_function<>::triangular(0, 2, 6);
   CHECK(tri(-1) == 0.0);

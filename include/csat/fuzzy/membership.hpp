@@ -333,6 +333,17 @@ survey_membership_result<Scalar> survey_membership_labels(const std::vector<std:
   return out;
 }
 
+/// Membership from label columns of a survey table read with csv_options::text_columns = items (grade names, missing
+/// tokens or, if options.accept_codes, grade codes); errors name the item and the file line.
+template <class Scalar = double, class TableScalar>
+survey_membership_result<Scalar> survey_membership_labels(const survey::data_table<TableScalar>& table,
+                                                          const std::vector<std::string>& items, const grade_set& grades,
+                                                          const survey_options& options = {}) {
+  std::vector<std::vector<std::string>> cells;
+  for (const auto& it : items) cells.push_back(table.text_column(it));
+  return survey_membership_labels<Scalar>(cells, grades, items, options, table.lines, table.source);
+}
+
 // ---- membership functions ---------------------------------------------------------------------------------
 
 /// The shapes of membership_function.
