@@ -72,7 +72,7 @@ TEST_CASE("survey membership from a CSV table names the file line", "[fuzzy][mem
   CHECK(s.membership(0, 1) == 1.0);
 }
 
-TEST_CASE("survey labels count by grade name or code; unknown labels name item and row", "[fuzzy][membership]") {
+TEST_CASE("survey labels count by grade name or code, unknown labels name item and row", "[fuzzy][membership]") {
   const std::vector<std::vector<std::string>> cells{{"很满意", "比较满意", "很满意", "", "2", " 不太满意 "},
                                                     {"基本满意", "NA", "基本满意", "很不满意", "5", "1"}};
   const auto s = fz::survey_membership_labels(cells, fz::grade_set::power(), {"服务态度", "办电效率"});

@@ -55,7 +55,7 @@ TEST_CASE("granularity significance without the decision", "[weights][rough_set]
   CHECK_THAT(r.weights(0), WithinAbs(0.16 / 0.34, 1e-14));
 }
 
-TEST_CASE("a redundant attribute gets zero weight; no significance at all is an error", "[weights][rough_set]") {
+TEST_CASE("a redundant attribute gets zero weight, no significance at all is an error", "[weights][rough_set]") {
   auto t = table();
   t.conditions.conservativeResize(10, 4);
   t.conditions.col(3) = t.conditions.col(0);  // a copy of s: neither is indispensable any more
