@@ -33,6 +33,7 @@
 #include <cstddef>
 #include <limits>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace csat {
@@ -176,7 +177,10 @@ struct layout {
 
 /// Validates `spec` against the data column names and lays it out.
 inline layout make_layout(const model::specification& spec, const std::vector<std::string>& columns) {
-  spec.validate(columns);
+  spec.validate();
+  std::unordered_map<std::string, Eigen::Index> column_of;
+  column_of.reserve(columns.size());
+  for (std::size_t j = columns.size(); j-- > 0;) column_of[columns[j]] = static_cast<Eigen::Index>(j);  // first wins
   layout L;
   const auto& cs = spec.constructs();
   const Eigen::Index K = static_cast<Eigen::Index>(cs.size());
@@ -188,9 +192,11 @@ inline layout make_layout(const model::specification& spec, const std::vector<st
     L.start.push_back(static_cast<Eigen::Index>(L.indicators.size()));
     L.count.push_back(static_cast<Eigen::Index>(c.indicators.size()));
     for (const auto& ind : c.indicators) {
+      const auto it = column_of.find(ind);
+      if (it == column_of.end()) spec.validate(columns);  // throws naming the indicator
       L.indicators.push_back(ind);
       L.block.push_back(k);
-      L.columns.push_back(static_cast<Eigen::Index>(std::find(columns.begin(), columns.end(), ind) - columns.begin()));
+      L.columns.push_back(it->second);
     }
   }
   L.predecessors.assign(static_cast<std::size_t>(K), {});
@@ -224,31 +230,47 @@ moments<typename Derived::Scalar> compute_moments(const Eigen::MatrixBase<Derive
   moments<Scalar> m;
   m.n = n;
   m.mean = Eigen::VectorX<Scalar>::Zero(p);
-  auto row_of = [&](Eigen::Index r) { return rows ? rows[r] : r; };
   Scalar wsum(0);
-  for (Eigen::Index r = 0; r < n; ++r) {
-    const Eigen::Index i = row_of(r);
-    const Scalar w = case_weights ? case_weights[i] : Scalar(1);
-    for (Eigen::Index j = 0; j < p; ++j) m.mean(j) += w * X(i, columns[static_cast<std::size_t>(j)]);
-    wsum += w;
+  // column by column: contiguous reads of the column-major data
+  for (Eigen::Index j = 0; j < p; ++j) {
+    const auto col = X.col(columns[static_cast<std::size_t>(j)]);
+    Scalar sum(0);
+    if (case_weights) {
+      for (Eigen::Index r = 0; r < n; ++r) {
+        const Eigen::Index i = rows ? rows[r] : r;
+        sum += case_weights[i] * col(i);
+      }
+    } else if (rows) {
+      for (Eigen::Index r = 0; r < n; ++r) sum += col(rows[r]);
+    } else {
+      sum = col.sum();
+    }
+    m.mean(j) = sum;
   }
+  if (case_weights)
+    for (Eigen::Index r = 0; r < n; ++r) wsum += case_weights[rows ? rows[r] : r];
+  else
+    wsum = Scalar(n);
   m.mean /= wsum;
-  constexpr Eigen::Index chunk = 512;
+  constexpr Eigen::Index chunk = 1024;
   Eigen::MatrixX<Scalar> buf(std::min(chunk, std::max<Eigen::Index>(n, 1)), p);
   Eigen::MatrixX<Scalar> C = Eigen::MatrixX<Scalar>::Zero(p, p);
   for (Eigen::Index r0 = 0; r0 < n; r0 += chunk) {
     const Eigen::Index len = std::min(chunk, n - r0);
     for (Eigen::Index j = 0; j < p; ++j) {
-      const Eigen::Index c = columns[static_cast<std::size_t>(j)];
-      for (Eigen::Index r = 0; r < len; ++r) {
-        const Eigen::Index i = row_of(r0 + r);
-        const Scalar d = X(i, c) - m.mean(j);
-        buf(r, j) = case_weights ? d * sqrt(case_weights[i]) : d;
+      const auto col = X.col(columns[static_cast<std::size_t>(j)]);
+      const Scalar mj = m.mean(j);
+      if (rows) {
+        for (Eigen::Index r = 0; r < len; ++r) buf(r, j) = col(rows[r0 + r]) - mj;
+      } else {
+        buf.col(j).head(len) = col.segment(r0, len).array() - mj;
       }
+      if (case_weights)
+        for (Eigen::Index r = 0; r < len; ++r) buf(r, j) *= sqrt(case_weights[rows ? rows[r0 + r] : r0 + r]);
     }
     C.template selfadjointView<Eigen::Lower>().rankUpdate(buf.topRows(len).transpose());
   }
-  C = C.template selfadjointView<Eigen::Lower>();
+  C.template triangularView<Eigen::StrictlyUpper>() = C.transpose();
   const Scalar denom = wsum - Scalar(1);
   m.sd = (C.diagonal().array() / denom).sqrt().matrix();
   m.cor = C;
@@ -322,12 +344,16 @@ struct core_fit {
   status st = status::success;
 };
 
-/// Solves the normal equations Rxx b = rxy by LDLT; false when Rxx is singular.
+/// Solves the normal equations Rxx b = rxy (a correlation matrix) by Cholesky; false when Rxx is singular
+/// (a pivot below 1e-13 relative to the unit diagonal, or a non-finite solution).
 template <class Scalar>
 bool solve_normal(const Eigen::MatrixX<Scalar>& Rxx, const Eigen::VectorX<Scalar>& rxy, Eigen::VectorX<Scalar>& b) {
-  Eigen::LDLT<Eigen::MatrixX<Scalar>> ldlt(Rxx);
-  if (ldlt.info() != Eigen::Success || !(ldlt.rcond() > Scalar(1e-13))) return false;
-  b = ldlt.solve(rxy);
+  Eigen::LLT<Eigen::MatrixX<Scalar>> llt(Rxx);
+  if (llt.info() != Eigen::Success) return false;
+  const auto d = llt.matrixLLT().diagonal();
+  for (Eigen::Index i = 0; i < d.size(); ++i)
+    if (!(d(i) * d(i) > Scalar(1e-13))) return false;
+  b = llt.solve(rxy);
   return b.allFinite();
 }
 
@@ -393,12 +419,11 @@ core_fit<Scalar> fit_core(const char* fn, const layout& L, const Eigen::MatrixX<
     }
   }
 
-  auto rescale = [&](Eigen::MatrixX<Scalar>& W) {
+  // R W exploiting the block structure of W: column k only needs the columns of R in block k
+  auto times_R = [&](const Eigen::MatrixX<Scalar>& Wm, Eigen::MatrixX<Scalar>& out) {
     for (Eigen::Index k = 0; k < K; ++k) {
       const Eigen::Index s = L.start[static_cast<std::size_t>(k)], c = L.count[static_cast<std::size_t>(k)];
-      auto w = W.block(s, k, c, 1);
-      const Scalar v = (w.transpose() * R.block(s, s, c, c) * w)(0, 0);
-      w /= sqrt(v);
+      out.col(k).noalias() = R.middleCols(s, c) * Wm.col(k).segment(s, c);
     }
   };
 
@@ -406,13 +431,24 @@ core_fit<Scalar> fit_core(const char* fn, const layout& L, const Eigen::MatrixX<
   for (Eigen::Index k = 0; k < K; ++k)
     W.block(L.start[static_cast<std::size_t>(k)], k, L.count[static_cast<std::size_t>(k)], 1).setOnes();
 
-  Eigen::MatrixX<Scalar> E(K, K), Wnew(p, K), C(K, K), Rc(K, K);
+  Eigen::MatrixX<Scalar> E(K, K), DE(K, K), Wnew(p, K), C(K, K), Rc(K, K), RW(p, K), RWn(p, K), G(p, K);
   Eigen::VectorX<Scalar> d(K);
+  // workspaces of the path scheme's regressions, one per endogenous construct
+  std::vector<Eigen::MatrixX<Scalar>> Rxx(static_cast<std::size_t>(K));
+  std::vector<Eigen::VectorX<Scalar>> rxy(static_cast<std::size_t>(K)), beta(static_cast<std::size_t>(K));
+  std::vector<Eigen::LLT<Eigen::MatrixX<Scalar>>> llt(static_cast<std::size_t>(K));
+  for (Eigen::Index k = 0; k < K; ++k) {
+    const auto q = static_cast<Eigen::Index>(L.predecessors[static_cast<std::size_t>(k)].size());
+    Rxx[static_cast<std::size_t>(k)].resize(q, q);
+    rxy[static_cast<std::size_t>(k)].resize(q);
+    beta[static_cast<std::size_t>(k)].resize(q);
+    llt[static_cast<std::size_t>(k)] = Eigen::LLT<Eigen::MatrixX<Scalar>>(q);
+  }
+  times_R(W, RW);
   f.st = status::no_convergence;
   for (int it = 0; it <= opt.max_iterations; ++it) {
     // composites: covariance, standardization
-    Eigen::MatrixX<Scalar> RWc = R * W;
-    C.noalias() = W.transpose() * RWc;
+    C.noalias() = W.transpose() * RW;
     d = C.diagonal().array().sqrt().matrix();
     for (Eigen::Index a = 0; a < K; ++a)
       for (Eigen::Index b = 0; b < K; ++b) Rc(a, b) = C(a, b) / (d(a) * d(b));
@@ -432,19 +468,28 @@ core_fit<Scalar> fit_core(const char* fn, const layout& L, const Eigen::MatrixX<
       for (Eigen::Index k = 0; k < K; ++k) {
         const auto& P = L.predecessors[static_cast<std::size_t>(k)];
         if (P.empty()) continue;
+        const auto kk = static_cast<std::size_t>(k);
         const Eigen::Index q = static_cast<Eigen::Index>(P.size());
-        Eigen::MatrixX<Scalar> Rxx(q, q);
-        Eigen::VectorX<Scalar> rxy(q), b;
         for (Eigen::Index a = 0; a < q; ++a) {
-          rxy(a) = Rc(P[static_cast<std::size_t>(a)], k);
+          rxy[kk](a) = Rc(P[static_cast<std::size_t>(a)], k);
           for (Eigen::Index c = 0; c < q; ++c)
-            Rxx(a, c) = Rc(P[static_cast<std::size_t>(a)], P[static_cast<std::size_t>(c)]);
+            Rxx[kk](a, c) = Rc(P[static_cast<std::size_t>(a)], P[static_cast<std::size_t>(c)]);
         }
-        if (!solve_normal(Rxx, rxy, b)) {
+        llt[kk].compute(Rxx[kk]);
+        bool ok = llt[kk].info() == Eigen::Success;
+        if (ok) {
+          const auto dg = llt[kk].matrixLLT().diagonal();
+          for (Eigen::Index i = 0; i < q; ++i) ok = ok && dg(i) * dg(i) > Scalar(1e-13);
+        }
+        if (ok) {
+          beta[kk] = llt[kk].solve(rxy[kk]);
+          ok = beta[kk].allFinite();
+        }
+        if (!ok) {
           f.st = status::numerical_issue;
-          b = Eigen::VectorX<Scalar>::Zero(q);
+          beta[kk].setZero();
         }
-        for (Eigen::Index a = 0; a < q; ++a) E(P[static_cast<std::size_t>(a)], k) = b(a);
+        for (Eigen::Index a = 0; a < q; ++a) E(P[static_cast<std::size_t>(a)], k) = beta[kk](a);
       }
     }
     if (f.st == status::numerical_issue) {
@@ -452,7 +497,8 @@ core_fit<Scalar> fit_core(const char* fn, const layout& L, const Eigen::MatrixX<
       break;
     }
     // cov(z, proxy) = R W D⁻¹ E  (the proxies' own scale does not matter after rescaling)
-    Eigen::MatrixX<Scalar> G = RWc * d.cwiseInverse().asDiagonal() * E;
+    DE.noalias() = d.cwiseInverse().asDiagonal() * E;
+    G.noalias() = RW * DE;
     Wnew.setZero();
     for (Eigen::Index k = 0; k < K; ++k) {
       const Eigen::Index s = L.start[static_cast<std::size_t>(k)], c = L.count[static_cast<std::size_t>(k)];
@@ -462,7 +508,14 @@ core_fit<Scalar> fit_core(const char* fn, const layout& L, const Eigen::MatrixX<
         default: Wnew.block(s, k, c, 1) = G.block(s, k, c, 1); break;
       }
     }
-    rescale(Wnew);
+    // rescale to unit-variance composites: var_k = w_kᵀ (R W)_k
+    times_R(Wnew, RWn);
+    for (Eigen::Index k = 0; k < K; ++k) {
+      const Eigen::Index s = L.start[static_cast<std::size_t>(k)], c = L.count[static_cast<std::size_t>(k)];
+      const Scalar inv = Scalar(1) / sqrt(Wnew.col(k).segment(s, c).dot(RWn.col(k).segment(s, c)));
+      Wnew.col(k).segment(s, c) *= inv;
+      RWn.col(k) *= inv;
+    }
     if (!Wnew.allFinite()) {
       f.st = status::numerical_issue;
       f.iterations = it;
@@ -470,6 +523,7 @@ core_fit<Scalar> fit_core(const char* fn, const layout& L, const Eigen::MatrixX<
     }
     f.change = (Wnew - W).cwiseAbs().sum();
     W.swap(Wnew);
+    RW.swap(RWn);
     f.iterations = it;
     if (f.change < Scalar(opt.tolerance)) {
       f.st = status::success;
@@ -478,7 +532,8 @@ core_fit<Scalar> fit_core(const char* fn, const layout& L, const Eigen::MatrixX<
   }
   f.converged = f.st == status::success;
   f.W = W;
-  f.RW = R * W;
+  f.RW.resize(p, K);
+  times_R(W, f.RW);
   f.Rc = W.transpose() * f.RW;
   f.loadings = Eigen::MatrixX<Scalar>::Zero(p, K);
   for (Eigen::Index k = 0; k < K; ++k) {
