@@ -201,3 +201,114 @@ TEST_CASE("defined parameters get delta-method standard errors", "[sem][referenc
                                                          find(r, "dem65", "~", "dem60").std_all, 1e-10));
   (void)text;
 }
+
+// ---- statuses and admissibility ---------------------------------------------------------------------------
+
+namespace {
+
+// correlation matrix with unit diagonal from the lower triangle given row-wise
+Eigen::MatrixXd corr(int p, std::initializer_list<double> lower) {
+  Eigen::MatrixXd R = Eigen::MatrixXd::Identity(p, p);
+  auto it = lower.begin();
+  for (int i = 1; i < p; ++i)
+    for (int j = 0; j < i; ++j) R(i, j) = R(j, i) = *it++;
+  return R;
+}
+
+// two factors with three indicators each (loadings 0.7) and factor correlation phi
+Eigen::MatrixXd two_factor(double phi) {
+  Eigen::MatrixXd L = Eigen::MatrixXd::Zero(6, 2);
+  L.block(0, 0, 3, 1).setConstant(0.7);
+  L.block(3, 1, 3, 1).setConstant(0.7);
+  Eigen::Matrix2d P;
+  P << 1, phi, phi, 1;
+  Eigen::MatrixXd S = L * P * L.transpose();
+  S.diagonal().setConstant(1.0);
+  return S;
+}
+
+const std::vector<std::string> six{"x1", "x2", "x3", "x4", "x5", "x6"};
+
+}  // namespace
+
+TEST_CASE("a Heywood case is reported, not thrown", "[sem][status]") {
+  // one factor, three indicators: lambda1^2 = r12 r13 / r23 = 1.28 > 1, so theta1 = -0.28
+  const auto mdl = csat::sem::specify("f =~ x1 + x2 + x3\n");
+  const auto s = csat::sem::make_sample_from_covariance(corr(3, {0.8, 0.8, 0.5}), mdl.observed, 200, {}, true);
+  const auto r = csat::sem::fit(mdl, s);
+  CHECK(r.converged);
+  CHECK_FALSE(r.admissible);
+  const auto& t = find(r, "x1", "~~", "x1");
+  CHECK_THAT(t.est, Catch::Matchers::WithinAbs(1 - 1.28, 1e-8));
+  REQUIRE_FALSE(r.warnings.empty());
+  CHECK_THAT(r.warnings.front(), Catch::Contains("Heywood case: the residual variance of x1 is negative (-0.28"));
+  CHECK(r.fit.df == 0);
+  CHECK_THAT(r.fit.chisq, Catch::Matchers::WithinAbs(0, 1e-8));
+}
+
+TEST_CASE("nearly collinear factors and correlations beyond 1 are flagged", "[sem][status]") {
+  const auto mdl = csat::sem::specify("f1 =~ x1 + x2 + x3\nf2 =~ x4 + x5 + x6\n");
+  {
+    const auto s = csat::sem::make_sample_from_covariance(two_factor(0.98), six, 300, {}, true);
+    const auto r = csat::sem::fit(mdl, s);
+    CHECK(r.converged);
+    CHECK(r.admissible);
+    REQUIRE(r.warnings.size() == 1);
+    CHECK_THAT(r.warnings[0], Catch::Contains("latent variables f1 and f2 correlate 0.98: nearly collinear factors"));
+  }
+  {
+    const auto s = csat::sem::make_sample_from_covariance(two_factor(1.03), six, 300, {}, true);
+    const auto r = csat::sem::fit(mdl, s);
+    CHECK(r.converged);
+    CHECK_FALSE(r.admissible);
+    bool npd = false, beyond = false;
+    for (const auto& w : r.warnings) {
+      npd = npd || w.find("covariance matrix of the latent variables is not positive definite") != std::string::npos;
+      beyond = beyond || w.find("correlate 1.03: an inadmissible solution") != std::string::npos;
+    }
+    CHECK(npd);
+    CHECK(beyond);
+  }
+}
+
+TEST_CASE("the iteration limit gives no_convergence with a message", "[sem][status]") {
+  const auto mdl = csat::sem::specify("f1 =~ x1 + x2 + x3\nf2 =~ x4 + x5 + x6\n");
+  const auto s = csat::sem::make_sample_from_covariance(two_factor(0.5), six, 300, {}, true);
+  csat::sem::fit_options o;
+  o.max_iterations = 1;
+  const auto r = csat::sem::fit(mdl, s, o);
+  CHECK_FALSE(r.converged);
+  CHECK(r.status == csat::sem::fit_status::no_convergence);
+  CHECK(r.iterations == 1);
+  REQUIRE_FALSE(r.warnings.empty());
+  CHECK_THAT(r.warnings.back(), Catch::Contains("did not converge in 1 iterations"));
+  // with the default limit the same model converges
+  CHECK(csat::sem::fit(mdl, s).converged);
+}
+
+TEST_CASE("an empirically unidentified model is a numerical_issue naming the parameters", "[sem][status]") {
+  // f1 has two indicators and no covariance with f2: four parameters for three moments of its block
+  const auto mdl = csat::sem::specify("f1 =~ x1 + x2\nf2 =~ x3 + x4 + x5 + x6\nf1 ~~ 0*f2\n");
+  CHECK(mdl.degrees_of_freedom() > 0);
+  const auto s = csat::sem::make_sample_from_covariance(two_factor(0.0), six, 300, {}, true);
+  const auto r = csat::sem::fit(mdl, s);
+  CHECK(r.status == csat::sem::fit_status::numerical_issue);
+  bool found = false;
+  for (const auto& w : r.warnings)
+    found = found || (w.find("information matrix is singular") != std::string::npos && w.find("f1=~x2") != std::string::npos);
+  CHECK(found);
+  CHECK(std::isnan(find(r, "f1", "=~", "x2").se));
+}
+
+TEST_CASE("fit rejects a sample that does not match the model", "[sem][status]") {
+  const auto mdl = csat::sem::specify("f1 =~ x1 + x2 + x3\nf2 =~ x4 + x5 + x6\n");
+  const std::vector<std::string> other{"x1", "x2", "x3", "x4", "x5", "x7"};
+  const auto s = csat::sem::make_sample_from_covariance(two_factor(0.5), other, 300, {}, true);
+  CHECK_THROWS_AS(csat::sem::fit(mdl, s), csat::invalid_argument);
+  CHECK_THROWS_WITH(csat::sem::fit(mdl, s), Catch::Contains("do not match the model's observed variables"));
+  csat::sem::model_options mo;
+  mo.meanstructure = true;
+  const auto m2 = csat::sem::specify("f1 =~ x1 + x2 + x3\nf2 =~ x4 + x5 + x6\n", mo);
+  const auto s2 = csat::sem::make_sample_from_covariance(two_factor(0.5), six, 300, {}, true);
+  CHECK_THROWS_WITH(csat::sem::fit(m2, s2), Catch::Contains("mean structure but the sample has no means"));
+}

@@ -271,9 +271,11 @@ public:
 
   /// Expected information (per observation, weighted by n_g/N) of the parameters given as rows:
   /// `index(row)` returns the column of a row (or -1 to skip). Size k x k.
+  /// With `complete_only`, every group counts as one complete pattern of all its rows (the complete-data
+  /// information: exact without missing data, a cheap scoring matrix with FIML).
   template <class Index>
   Eigen::MatrixXd information(const Eigen::VectorXd& theta, const std::vector<parameter>& rows, int k,
-                              Index index) const {
+                              Index index, bool complete_only = false) const {
     Eigen::MatrixXd I = Eigen::MatrixXd::Zero(k, k);
     for (int g = 0; g < m_model.groups; ++g) {
       const group_matrices x = matrices(theta, g);
@@ -303,7 +305,13 @@ public:
       for (int c = 0; c < k; ++c)
         if (used[static_cast<std::size_t>(c)]) active.push_back(c);
       const group_sample& gs = m_data.groups[static_cast<std::size_t>(g)];
-      for (const auto& pt : gs.patterns) {
+      std::vector<missing_pattern> one;
+      if (complete_only && gs.patterns.size() > 1) {
+        one.resize(1);
+        for (int j = 0; j < static_cast<int>(p()); ++j) one[0].observed.push_back(j);
+        one[0].n = gs.n;
+      }
+      for (const auto& pt : one.empty() ? gs.patterns : one) {
         const Eigen::Index po = static_cast<Eigen::Index>(pt.observed.size());
         const bool all = po == p();
         Eigen::MatrixXd S(po, po);
@@ -346,8 +354,8 @@ public:
   }
 
   /// Expected information of the free parameters.
-  Eigen::MatrixXd information(const Eigen::VectorXd& theta) const {
-    return information(theta, m_rows, n_free(), [](const parameter& q) { return q.free; });
+  Eigen::MatrixXd information(const Eigen::VectorXd& theta, bool complete_only = false) const {
+    return information(theta, m_rows, n_free(), [](const parameter& q) { return q.free; }, complete_only);
   }
 
   /// Log-likelihood of the model (sum over groups and patterns).

@@ -117,54 +117,78 @@ struct sem_result {
 
 namespace detail {
 
-inline std::vector<double> std_values(const engine& e, const Eigen::VectorXd& theta, bool all) {
+/// Row roles for standardization: non-phantom latent index and observed index of lhs and rhs (-1 if not).
+struct std_roles {
+  std::vector<int> lhs_lv, rhs_lv, lhs_ov, rhs_ov;
+};
+
+inline std_roles make_roles(const engine& e) {
+  const sem_model& mdl = e.model();
+  const auto lv = [&](const std::string& n) {
+    for (std::size_t k = 0; k < mdl.latent.size(); ++k)
+      if (mdl.latent[k] == n && !mdl.is_phantom[k]) return static_cast<int>(k);
+    return -1;
+  };
+  std_roles r;
+  for (const auto& q : e.rows()) {
+    r.lhs_lv.push_back(lv(q.lhs));
+    r.rhs_lv.push_back(lv(q.rhs));
+    r.lhs_ov.push_back(e.index_of(q.lhs));
+    r.rhs_ov.push_back(e.index_of(q.rhs));
+  }
+  return r;
+}
+
+/// std.lv values (first R entries) and std.all values (next R entries) of all R rows.
+inline Eigen::VectorXd std_values(const engine& e, const std_roles& roles, const Eigen::VectorXd& theta) {
   const auto& rows = e.rows();
   const sem_model& mdl = e.model();
-  std::vector<double> out(rows.size(), 0.0);
+  const auto R = static_cast<Eigen::Index>(rows.size());
+  Eigen::VectorXd out = Eigen::VectorXd::Zero(2 * R);
   for (int g = 0; g < mdl.groups; ++g) {
     const group_matrices x = e.matrices(theta, g);
-    if (!x.ok) {
-      for (std::size_t r = 0; r < rows.size(); ++r)
-        if (rows[r].group == g) out[r] = std::numeric_limits<double>::quiet_NaN();
-      continue;
-    }
-    // sd of a name: latent -> sqrt(C_ii); observed -> sqrt(Sigma_ii) (std.all) or 1 (std.lv)
-    const auto is_lv_name = [&](const std::string& n) {
-      for (std::size_t k = 0; k < mdl.latent.size(); ++k)
-        if (mdl.latent[k] == n && !mdl.is_phantom[k]) return static_cast<int>(k);
-      return -1;
-    };
-    const auto sd = [&](const std::string& n) {
-      const int k = is_lv_name(n);
-      if (k >= 0) return std::sqrt(x.C(k, k));
-      if (!all) return 1.0;
-      const int i = e.index_of(n);
-      return std::sqrt(x.sigma(i, i));
-    };
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-      const parameter& q = rows[r];
+    for (Eigen::Index r = 0; r < R; ++r) {
+      const parameter& q = rows[static_cast<std::size_t>(r)];
       if (q.group != g) continue;
+      if (!x.ok) {
+        out(r) = out(R + r) = std::numeric_limits<double>::quiet_NaN();
+        continue;
+      }
+      const auto ru = static_cast<std::size_t>(r);
+      const int ll = roles.lhs_lv[ru], rl = roles.rhs_lv[ru], lo = roles.lhs_ov[ru], ro = roles.rhs_ov[ru];
+      // sd: latent -> sqrt(C_ii); observed -> sqrt(Sigma_ii) (std.all) or 1 (std.lv)
+      const double sl_lv = ll >= 0 ? std::sqrt(x.C(ll, ll)) : 1.0;
+      const double sr_lv = rl >= 0 ? std::sqrt(x.C(rl, rl)) : 1.0;
+      const double sl_all = ll >= 0 ? sl_lv : (lo >= 0 ? std::sqrt(x.sigma(lo, lo)) : 1.0);
+      const double sr_all = rl >= 0 ? sr_lv : (ro >= 0 ? std::sqrt(x.sigma(ro, ro)) : 1.0);
       const double v = e.row_value(q, theta);
-      double s = v;
+      double a = v, b = v;
       if (q.op == "=~") {
-        s = v * sd(q.lhs) / sd(q.rhs);
+        a = v * sl_lv / sr_lv;
+        b = v * sl_all / sr_all;
       } else if (q.op == "~" || q.op == "<~") {
-        s = v * sd(q.rhs) / sd(q.lhs);
+        a = v * sr_lv / sl_lv;
+        b = v * sr_all / sl_all;
       } else if (q.op == "~1") {
-        s = v / sd(q.lhs);
+        a = v / sl_lv;
+        b = v / sl_all;
       } else if (q.op == "~~") {
-        const bool lv = is_lv_name(q.lhs) >= 0;
+        const bool lv = ll >= 0;
         if (q.lhs == q.rhs) {
-          if (lv || all) s = v / (sd(q.lhs) * sd(q.lhs));
-        } else if (lv || all) {
+          if (lv) a = v / (sl_lv * sl_lv);
+          b = v / (sl_all * sl_all);
+        } else {
           // residual correlation (lavaan): psi_ij / sqrt(psi_ii psi_jj), theta_ij / sqrt(theta_ii theta_jj)
           double vi = 0, vj = 0;
           if (q.matrix == matrix_id::theta) { vi = x.theta(q.row, q.row); vj = x.theta(q.col, q.col); }
           else { vi = x.psi(q.row, q.row); vj = x.psi(q.col, q.col); }
-          s = v / std::sqrt(vi * vj);
+          const double rc = v / std::sqrt(vi * vj);
+          if (lv) a = rc;
+          b = rc;
         }
       }
-      out[r] = s;
+      out(r) = a;
+      out(R + r) = b;
     }
   }
   return out;
@@ -285,7 +309,8 @@ inline int optimize(const engine& e, Eigen::VectorXd& theta, const fit_options& 
   int it = 0;
   for (; it < opt.max_iterations; ++it) {
     if (k == 0) { status = fit_status::success; break; }
-    Eigen::MatrixXd I = e.information(theta);
+    // Fisher scoring; with FIML the complete-data information serves as the (cheaper) scoring matrix
+    Eigen::MatrixXd I = e.information(theta, true);
     Eigen::VectorXd d;
     if (I.allFinite()) {
       const double scale = std::max(1e-300, I.diagonal().cwiseAbs().maxCoeff());
@@ -435,20 +460,21 @@ inline sem_result fit(const sem_model& mdl, const sample_data& data, const fit_o
 
   // ---- estimates ----
   const auto& rows = e.rows();
+  const auto R = static_cast<Eigen::Index>(rows.size());
   std::vector<double> slv(rows.size(), 0.0), sall(rows.size(), 0.0);
   Eigen::MatrixXd Jlv, Jall;
+  const detail::std_roles roles = detail::make_roles(e);
   if (opt.standardized) {
-    slv = detail::std_values(e, theta, false);
-    sall = detail::std_values(e, theta, true);
+    const Eigen::VectorXd sv = detail::std_values(e, roles, theta);
+    for (Eigen::Index r = 0; r < R; ++r) {
+      slv[static_cast<std::size_t>(r)] = sv(r);
+      sall[static_cast<std::size_t>(r)] = sv(R + r);
+    }
     if (have_vcov) {
-      const auto as_vec = [&](bool all) {
-        return [&e, all](const Eigen::VectorXd& t) {
-          const std::vector<double> v = detail::std_values(e, t, all);
-          return Eigen::VectorXd(Eigen::Map<const Eigen::VectorXd>(v.data(), static_cast<Eigen::Index>(v.size())));
-        };
-      };
-      Jlv = detail::jacobian(as_vec(false), theta, static_cast<Eigen::Index>(rows.size()));
-      Jall = detail::jacobian(as_vec(true), theta, static_cast<Eigen::Index>(rows.size()));
+      const Eigen::MatrixXd J = detail::jacobian([&](const Eigen::VectorXd& t) { return detail::std_values(e, roles, t); },
+                                                 theta, 2 * R);
+      Jlv = J.topRows(R);
+      Jall = J.bottomRows(R);
     }
   }
   for (std::size_t r = 0; r < rows.size(); ++r) {
@@ -516,13 +542,18 @@ inline sem_result fit(const sem_model& mdl, const sample_data& data, const fit_o
       dlv = defined_values(theta, &slv);
       dall = defined_values(theta, &sall);
       if (have_vcov) {
+        const auto split = [&](const Eigen::VectorXd& t, bool all) {
+          const Eigen::VectorXd sv = detail::std_values(e, roles, t);
+          const Eigen::VectorXd part = all ? Eigen::VectorXd(sv.tail(R)) : Eigen::VectorXd(sv.head(R));
+          return std::vector<double>(part.data(), part.data() + part.size());
+        };
         Jdl = detail::jacobian([&](const Eigen::VectorXd& t) {
-          const auto s = detail::std_values(e, t, false);
-          return defined_values(t, &s);
+          const auto sv = split(t, false);
+          return defined_values(t, &sv);
         }, theta, nd);
         Jda = detail::jacobian([&](const Eigen::VectorXd& t) {
-          const auto s = detail::std_values(e, t, true);
-          return defined_values(t, &s);
+          const auto sv = split(t, true);
+          return defined_values(t, &sv);
         }, theta, nd);
       }
     }

@@ -211,11 +211,12 @@ inline sample_data make_sample(const Eigen::MatrixXd& x, const std::vector<std::
   if (!group.empty()) csat::detail::check_size(fn, "group", static_cast<Eigen::Index>(group.size()), x.rows());
   const int G = group.empty() ? 1 : std::max<int>(1, static_cast<int>(labels.size()));
   const Eigen::Index p = x.cols();
-  for (Eigen::Index i = 0; i < x.rows(); ++i)
-    for (Eigen::Index j = 0; j < p; ++j)
-      if (std::isinf(x(i, j)))
-        csat::detail::throw_domain_error(fn, csat::detail::element_name("x", i, j) + " = " +
-                                                 csat::detail::format_value(x(i, j)) + ", but must be finite (NaN marks missing)");
+  if (x.array().isInf().any())
+    for (Eigen::Index i = 0; i < x.rows(); ++i)
+      for (Eigen::Index j = 0; j < p; ++j)
+        if (std::isinf(x(i, j)))
+          csat::detail::throw_domain_error(fn, csat::detail::element_name("x", i, j) + " = " +
+                                                   csat::detail::format_value(x(i, j)) + ", but must be finite (NaN marks missing)");
   sample_data out;
   out.names = names;
   out.missing = missing;
@@ -224,6 +225,32 @@ inline sample_data make_sample(const Eigen::MatrixXd& x, const std::vector<std::
   for (int g = 0; g < G; ++g) {
     group_sample& gs = out.groups[static_cast<std::size_t>(g)];
     gs.label = labels.empty() ? std::string() : labels[static_cast<std::size_t>(g)];
+    if (group.empty() && !x.hasNaN()) {
+      // fast path: complete data in one group
+      missing_pattern pt;
+      for (int j = 0; j < static_cast<int>(p); ++j) pt.observed.push_back(j);
+      pt.n = x.rows();
+      if (pt.n < 2) csat::detail::throw_domain_error(fn, "data has " + std::to_string(pt.n) + " usable rows, but needs at least 2");
+      pt.mean = x.colwise().mean().transpose();
+      // centered cross products, in row blocks that stay in cache
+      pt.cov = Eigen::MatrixXd::Zero(p, p);
+      const Eigen::Index block = 2048;
+      Eigen::MatrixXd c;
+      for (Eigen::Index r0 = 0; r0 < pt.n; r0 += block) {
+        const Eigen::Index nb = std::min(block, pt.n - r0);
+        c = x.middleRows(r0, nb).rowwise() - pt.mean.transpose();
+        pt.cov.noalias() += c.transpose() * c;
+      }
+      pt.cov /= static_cast<double>(pt.n);
+      gs.n = pt.n;
+      gs.mean = pt.mean;
+      gs.cov = pt.cov;
+      gs.patterns.push_back(std::move(pt));
+      out.n_used = gs.n;
+      detail::check_covariance(fn, gs.cov, names, "data");
+      gs.h1_loglik = detail::saturated_loglik(gs.cov, gs.n);
+      return out;
+    }
     std::map<std::vector<int>, std::vector<Eigen::Index>> by_pattern;
     for (Eigen::Index i = 0; i < x.rows(); ++i) {
       if (!group.empty() && group[static_cast<std::size_t>(i)] != g) continue;
