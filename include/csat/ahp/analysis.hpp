@@ -54,15 +54,15 @@ analysis_result<Scalar> analyze(const pairwise_matrix<Scalar>& pm, const analysi
   auto c = complete(pm, o.completion);
   r.matrix = std::move(c.matrix);
   if (c.status != solver_status::success) r.status = c.status;
-  if (o.method == priority_method::llsm) {
-    r.weights = llsm(pm);
-  } else {
-    auto p = priorities<Scalar>(r.matrix, o.method, o.consistency.perron);
-    r.weights = std::move(p.weights);
-    if (p.status != solver_status::success) r.status = p.status;
-  }
   r.consistency = consistency<Scalar>(r.matrix, o.consistency, pm.missing_pairs(),
                                       r.completed ? pm.known() : detail::bool_matrix());
+  if (o.method == priority_method::llsm) {
+    r.weights = llsm(pm);
+  } else if (o.method == priority_method::eigenvector) {
+    r.weights = r.consistency.perron_vector;  // the same Perron vector
+  } else {
+    r.weights = priorities<Scalar>(r.matrix, o.method, o.consistency.perron).weights;
+  }
   if (r.consistency.status != solver_status::success) r.status = r.consistency.status;
   return r;
 }

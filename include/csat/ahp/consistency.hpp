@@ -212,22 +212,53 @@ struct consistency_result {
   Scalar alonso_lamata_lambda = Scalar(0);  ///< λ line n + α(1.7699n − 4.3513)
   bool alonso_lamata_consistent = true;
   solver_status status = solver_status::success;  ///< of the Perron computation
+  Eigen::VectorX<Scalar> perron_vector;             ///< the principal eigenvector behind λmax (Σ = 1)
 };
 
-/// GCI of a complete positive matrix (RGMM weights); 0 for n ≤ 2.
+namespace detail {
+// ln aᵢⱼ for i < j (the lower triangle is its negative), the RGMM log-weights y (Σy = 0) and the GCI from them:
+// one logarithm per pair.
+template <class Scalar>
+struct log_pairs {
+  Eigen::MatrixX<Scalar> l;  // l(i,j) = ln aᵢⱼ, antisymmetric
+  Eigen::VectorX<Scalar> y;  // row means of l
+  explicit log_pairs(const Eigen::MatrixX<Scalar>& a) : l(a.rows(), a.rows()), y(a.rows()) {
+    using std::log;
+    const auto n = a.rows();
+    for (Eigen::Index j = 0; j < n; ++j) {
+      l(j, j) = Scalar(0);
+      for (Eigen::Index i = 0; i < j; ++i) {
+        l(i, j) = log(a(i, j));
+        l(j, i) = -l(i, j);
+      }
+    }
+    y = l.rowwise().sum() / Scalar(n);
+  }
+  Scalar gci() const {
+    const auto n = l.rows();
+    if (n <= 2) return Scalar(0);
+    Scalar s(0);
+    for (Eigen::Index j = 0; j < n; ++j)
+      for (Eigen::Index i = 0; i < j; ++i) {
+        const Scalar e = l(i, j) + y(j) - y(i);
+        s += e * e;
+      }
+    return Scalar(2) * s / (Scalar(n - 1) * Scalar(n - 2));
+  }
+  Eigen::VectorX<Scalar> weights() const {
+    using std::exp;
+    Eigen::VectorX<Scalar> w(y.size());
+    const Scalar m = y.maxCoeff();
+    for (Eigen::Index i = 0; i < y.size(); ++i) w(i) = exp(y(i) - m);
+    return w / w.sum();
+  }
+};
+}  // namespace detail
+
+/// GCI of a complete positive reciprocal matrix (RGMM weights); 0 for n ≤ 2.
 template <class Scalar>
 Scalar gci(const Eigen::MatrixX<Scalar>& a) {
-  using std::log;
-  const auto n = a.rows();
-  if (n <= 2) return Scalar(0);
-  const Eigen::VectorX<Scalar> w = rgmm<Scalar>(a);
-  Scalar s(0);
-  for (Eigen::Index i = 0; i < n; ++i)
-    for (Eigen::Index j = i + 1; j < n; ++j) {
-      const Scalar l = log(a(i, j) * w(j) / w(i));
-      s += l * l;
-    }
-  return Scalar(2) * s / (Scalar(n - 1) * Scalar(n - 2));
+  return detail::log_pairs<Scalar>(a).gci();
 }
 
 /// Koczkodaj's index over the triads whose three judgments are known (all triads if `known` is empty).
@@ -268,9 +299,11 @@ consistency_result<Scalar> consistency(const Eigen::MatrixX<Scalar>& a, const co
   r.missing_pairs = missing_pairs;
   r.threshold = cr_threshold(n, o.threshold);
   r.gci_threshold = gci_threshold(n);
-  const auto e = eigenvector<Scalar>(a, o.perron);
+  const detail::log_pairs<Scalar> lp(a);
+  const auto e = perron<Scalar>(a, lp.weights(), o.perron);
   r.status = e.status;
   r.lambda_max = e.value;
+  r.perron_vector = e.vector;
   const double nd = static_cast<double>(n);
   const double alpha = o.threshold.rule == threshold_rule::fixed ? o.threshold.value : 0.10;
   r.alonso_lamata_lambda = Scalar(nd + alpha * (1.7699 * nd - 4.3513));
@@ -290,7 +323,7 @@ consistency_result<Scalar> consistency(const Eigen::MatrixX<Scalar>& a, const co
   }
   r.cr = r.ri > 0 ? r.ci / Scalar(r.ri) : Scalar(0);
   r.consistent = static_cast<double>(r.cr) <= r.threshold;
-  r.gci = gci<Scalar>(a);
+  r.gci = lp.gci();
   r.gci_consistent = static_cast<double>(r.gci) <= r.gci_threshold;
   r.koczkodaj = koczkodaj<Scalar>(a, known);
   r.alonso_lamata_consistent = r.lambda_max <= r.alonso_lamata_lambda;
