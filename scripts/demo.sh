@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Builds csat (Release) and runs the demonstration on the bundled data. Installs missing packages first.
+# Builds csat (Release) and runs the flagship study on the bundled data: a power-supply customer-satisfaction
+# study (examples/power_study/study.toml). Installs missing packages first. The report is written to
+# build/power-study/ (report.md, report.json and SVG pictures).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh
 cmake --preset release >/dev/null
 cmake --build --preset release --target csat_cli
 echo
-echo "== csat describe examples/data/power_survey.csv --scale ... =="
-build/release/bin/csat describe examples/data/power_survey.csv
+echo "== csat study examples/power_study/study.toml =="
+build/release/bin/csat study examples/power_study/study.toml

@@ -62,26 +62,6 @@ struct group_index {
   double index = 0, lower = 0, upper = 0;
 };
 
-// ACSI-style 0–100 construct scores per respondent (Fornell et al. 1996): the standardized outer weights are
-// divided by the indicators' sd (unstandardized), normalized to sum 1 within the block, and applied to the
-// indicators rescaled to 0–100 from the scale's theoretical min and max.
-Eigen::MatrixXd index_scores(const csat::pls::estimate_result<double>& r, const Eigen::MatrixXd& x, double lo, double hi) {
-  const auto K = static_cast<Eigen::Index>(r.constructs.size());
-  Eigen::MatrixXd out = Eigen::MatrixXd::Zero(x.rows(), K);
-  for (Eigen::Index k = 0; k < K; ++k) {
-    double total = 0;
-    std::vector<std::pair<Eigen::Index, double>> w;
-    for (Eigen::Index i = 0; i < static_cast<Eigen::Index>(r.indicators.size()); ++i)
-      if (r.block[static_cast<std::size_t>(i)] == k) {
-        const double u = r.weights(i, k) / r.indicator_sds(i);
-        w.emplace_back(i, u);
-        total += u;
-      }
-    for (const auto& [i, u] : w) out.col(k) += (u / total) * ((x.col(i).array() - lo) / (hi - lo) * 100.0).matrix();
-  }
-  return out;
-}
-
 std::string fmt(double v, int d = 3) { return fixed(v, d); }
 
 std::string md_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
@@ -116,22 +96,26 @@ int run_study(const std::string& study_file, const std::string& out_override, bo
     if (!col->empty()) copt.text_columns.push_back(*col);
   const std::string data_path = c.resolve(c.data_file);
   if (!fs::exists(data_path))
-    throw csat::parse_error(c.file, 0, 0, "data.file", "key \"data.file\": data file " + csat::detail::quoted(data_path) + " does not exist");
+    throw csat::parse_error(c.file, c.data_file_line, c.data_file_column, "data.file", "key \"data.file\": data file " + csat::detail::quoted(data_path) + " does not exist");
   const auto raw = csat::survey::read_csv(data_path, copt);
 
-  const csat::model::specification spec = [&] {
-    try {
-      return csat::model::from_syntax(c.model_syntax, c.file + " [model.syntax]");
-    } catch (const csat::parse_error& e) {  // relocate to the study file's lines
-      throw csat::parse_error(c.file, c.model_line + e.line() - 1 + (c.model_syntax.rfind('\n', 0) == 0 ? 1 : 0),
-                              e.column(), e.text(), "model.syntax: " + e.message());
-    }
-  }();
+  // the syntax is parsed with the study file's name and line numbers, so every model error points into it
+  const csat::model::specification spec =
+      csat::model::from_syntax(std::string(c.model_first_line - 1, '\n') + c.model_syntax, c.file);
   std::vector<std::string> indicators;
   for (const auto& k : spec.constructs())
     for (const auto& i : k.indicators) indicators.push_back(i);
   for (const auto& i : indicators)
-    if (!raw.has(i)) config_error(c, c.model_line, 1, "model.syntax", "indicator " + csat::detail::quoted(i) + " is not a column of " + data_path);
+    if (!raw.has(i)) {
+      std::size_t line = c.model_line, col = 1;
+      for (const auto& k : spec.constructs())
+        if (std::find(k.indicators.begin(), k.indicators.end(), i) != k.indicators.end() && k.where.line) {
+          line = k.where.line;
+          col = k.where.column;
+        }
+      config_error(c, line, col, "model.syntax", "indicator " + csat::detail::quoted(i) + " is not a column of " + data_path);
+    }
+
 
   const auto policy = c.missing_policy == "mean" ? csat::survey::missing_policy::mean
                                                  : csat::survey::missing_policy::listwise;
@@ -162,62 +146,32 @@ int run_study(const std::string& study_file, const std::string& out_override, bo
   csat::pls::estimate_options eo;
   eo.scheme = c.scheme == "factorial" ? csat::pls::inner_scheme::factorial
               : c.scheme == "centroid" ? csat::pls::inner_scheme::centroid : csat::pls::inner_scheme::path;
-  const auto fit = csat::pls::estimate(spec, data, eo);
+  csat::pls::bootstrap_options bo;
+  bo.resamples = static_cast<std::size_t>(c.resamples);
+  bo.seed = c.seed;
+  bo.threads = static_cast<unsigned>(c.threads);
+  bo.scale_min = c.scale_min;
+  bo.scale_max = c.scale_max;
+  bo.bca = false;
+  // resamples are drawn from the rows left by the missing-data policy (applied above, so none here)
+  const auto boot = csat::pls::bootstrap(spec, data, eo, bo);
+  const auto& fit = boot.estimate;
   const auto K = static_cast<Eigen::Index>(fit.constructs.size());
-  const Eigen::MatrixXd X = data.select(fit.indicators);
-  const Eigen::MatrixXd idx = index_scores(fit, X, c.scale_min, c.scale_max);
-  std::vector<double> index(static_cast<std::size_t>(K));
-  for (Eigen::Index k = 0; k < K; ++k) index[static_cast<std::size_t>(k)] = idx.col(k).mean();
-
-  // bootstrap: paths and overall indices, resampling respondents (seeded; the same for any thread count)
+  const auto indices = csat::pls::indices(fit, c.scale_min, c.scale_max);
+  const Eigen::MatrixXd& idx = indices.scores;
+  std::vector<double> index(indices.index.data(), indices.index.data() + K);
   const int B = c.resamples;
-  std::vector<std::vector<double>> boot_paths;  // per path
-  std::vector<std::pair<Eigen::Index, Eigen::Index>> path_list;
-  for (Eigen::Index a = 0; a < K; ++a)
-    for (Eigen::Index b = 0; b < K; ++b)
-      if (fit.structure(a, b)) path_list.emplace_back(a, b);
-  boot_paths.assign(path_list.size(), {});
-  std::vector<std::vector<double>> boot_index(static_cast<std::size_t>(K));
-  int failed = 0;
-  {
-    const Eigen::MatrixXd full = X;
-    for (int b = 0; b < B; ++b) {
-      std::mt19937_64 g(c.seed + static_cast<unsigned long long>(b) * 0x9E3779B97F4A7C15ULL);
-      Eigen::MatrixXd xb(n, full.cols());
-      for (Eigen::Index i = 0; i < n; ++i) xb.row(i) = full.row(static_cast<Eigen::Index>(uniform_index(g, static_cast<std::size_t>(n))));
-      try {
-        const auto fb = csat::pls::estimate(spec, Eigen::MatrixXd(xb), fit.indicators, eo);
-        if (!fb.converged) { ++failed; continue; }
-        for (std::size_t q = 0; q < path_list.size(); ++q) boot_paths[q].push_back(fb.paths(path_list[q].first, path_list[q].second));
-        const Eigen::MatrixXd ib = index_scores(fb, xb, c.scale_min, c.scale_max);
-        for (Eigen::Index k = 0; k < K; ++k) boot_index[static_cast<std::size_t>(k)].push_back(ib.col(k).mean());
-      } catch (const std::exception&) {
-        ++failed;
-      }
-    }
-  }
+  const auto failed = boot.failed;
+
   json paths = json::array();
   std::vector<std::vector<std::string>> path_rows;
   std::vector<csat::report::diagram_edge> edges;
-  for (std::size_t q = 0; q < path_list.size(); ++q) {
-    auto v = boot_paths[q];
-    std::sort(v.begin(), v.end());
-    const double est = fit.paths(path_list[q].first, path_list[q].second);
-    double mean = 0, sd = 0;
-    for (double x : v) mean += x;
-    mean /= std::max<std::size_t>(1, v.size());
-    for (double x : v) sd += (x - mean) * (x - mean);
-    sd = v.size() > 1 ? std::sqrt(sd / static_cast<double>(v.size() - 1)) : std::numeric_limits<double>::quiet_NaN();
-    const double t = est / sd;
-    // two-sided p from the t statistic with n−1 degrees of freedom (normal approximation for large n)
-    const double p = std::erfc(std::abs(t) / std::sqrt(2.0));
-    const double lo = quantile7(v, 0.025), hi = quantile7(v, 0.975);
-    const auto& from = fit.constructs[static_cast<std::size_t>(path_list[q].first)];
-    const auto& to = fit.constructs[static_cast<std::size_t>(path_list[q].second)];
-    paths.push_back({{"from", from}, {"to", to}, {"estimate", est}, {"mean", number(mean)}, {"sd", number(sd)},
-                     {"t", number(t)}, {"p", number(p)}, {"ci_lower", number(lo)}, {"ci_upper", number(hi)}});
-    path_rows.push_back({from + " → " + to, fmt(est), fmt(sd), fmt(t, 2), fmt(p, 4), "[" + fmt(lo) + ", " + fmt(hi) + "]"});
-    edges.push_back({from, to, est, p});
+  for (const auto& q : boot.paths) {
+    paths.push_back({{"from", q.from}, {"to", q.to}, {"estimate", q.original}, {"mean", number(q.mean)}, {"sd", number(q.sd)},
+                     {"t", number(q.t)}, {"p", number(q.p)}, {"ci_lower", number(q.ci_lower)}, {"ci_upper", number(q.ci_upper)}});
+    path_rows.push_back({q.from + " → " + q.to, fmt(q.original), fmt(q.sd), fmt(q.t, 2), fmt(q.p, 4),
+                         "[" + fmt(q.ci_lower) + ", " + fmt(q.ci_upper) + "]"});
+    edges.push_back({q.from, q.to, q.original, q.p});
   }
   json r2 = json::object(), ind = json::object();
   std::vector<csat::report::diagram_node> nodes;
@@ -225,16 +179,17 @@ int run_study(const std::string& study_file, const std::string& out_override, bo
   for (Eigen::Index k = 0; k < K; ++k) {
     const auto& name = fit.constructs[static_cast<std::size_t>(k)];
     if (std::isfinite(fit.r_squared(k))) r2[name] = fit.r_squared(k);
-    auto v = boot_index[static_cast<std::size_t>(k)];
-    std::sort(v.begin(), v.end());
-    ind[name] = {{"index", index[static_cast<std::size_t>(k)]}, {"ci_lower", number(quantile7(v, 0.025))}, {"ci_upper", number(quantile7(v, 0.975))}};
+    double lo = std::numeric_limits<double>::quiet_NaN(), hi = lo;
+    for (const auto& q : boot.index)
+      if (q.from == name) { lo = q.ci_lower; hi = q.ci_upper; }
+    ind[name] = {{"index", index[static_cast<std::size_t>(k)]}, {"ci_lower", number(lo)}, {"ci_upper", number(hi)}};
     nodes.push_back({name, fit.r_squared(k), index[static_cast<std::size_t>(k)]});
-    index_rows.push_back({name, fmt(index[static_cast<std::size_t>(k)], 1), "[" + fmt(quantile7(v, 0.025), 1) + ", " + fmt(quantile7(v, 0.975), 1) + "]",
+    index_rows.push_back({name, fmt(index[static_cast<std::size_t>(k)], 1), "[" + fmt(lo, 1) + ", " + fmt(hi, 1) + "]",
                           std::isfinite(fit.r_squared(k)) ? fmt(fit.r_squared(k)) : "–"});
   }
   J["pls"] = {{"scheme", c.scheme}, {"converged", fit.converged}, {"iterations", fit.iterations}, {"n_used", fit.n_used},
               {"paths", paths}, {"r2", r2}, {"index", ind},
-              {"bootstrap", {{"resamples", B}, {"seed", c.seed}, {"failed", failed}}}};
+              {"bootstrap", {{"resamples", B}, {"seed", c.seed}, {"failed", failed}, {"threads", boot.threads}}}};
   md << "## The satisfaction model (PLS path modeling)\n\n"
      << "Estimated on " << fit.n_used << " respondents, " << c.scheme << " weighting scheme, "
      << (fit.converged ? "converged" : "NOT converged") << " after " << fit.updates << " outer updates. "
@@ -295,50 +250,33 @@ int run_study(const std::string& study_file, const std::string& out_override, bo
   std::string target = c.target.empty() ? fit.constructs.back() : c.target;
   const Eigen::Index tk = fit.construct_index(target);
   {
-    // importance: unstandardized total effects on the target from the 0–100 scores (regressions of each
-    // endogenous construct's 0–100 score on its predecessors' scores, then summed products along all paths)
-    Eigen::MatrixXd Bu = Eigen::MatrixXd::Zero(K, K);
-    for (Eigen::Index k = 0; k < K; ++k) {
-      std::vector<Eigen::Index> pred;
-      for (Eigen::Index a = 0; a < K; ++a)
-        if (fit.structure(a, k)) pred.push_back(a);
-      if (pred.empty()) continue;
-      Eigen::MatrixXd Z(n, static_cast<Eigen::Index>(pred.size()) + 1);
-      Z.col(0).setOnes();
-      for (std::size_t q = 0; q < pred.size(); ++q) Z.col(static_cast<Eigen::Index>(q) + 1) = idx.col(pred[q]);
-      const Eigen::VectorXd beta = Z.colPivHouseholderQr().solve(idx.col(k));
-      for (std::size_t q = 0; q < pred.size(); ++q) Bu(pred[q], k) = beta(static_cast<Eigen::Index>(q) + 1);
-    }
-    Eigen::MatrixXd total = Eigen::MatrixXd::Zero(K, K), power = Bu;
-    for (Eigen::Index s = 0; s < K; ++s) { total += power; power = power * Bu; }
-    std::vector<std::pair<double, std::string>> prio;
-    for (Eigen::Index k = 0; k < K; ++k) {
-      if (k == tk || total(k, tk) == 0) continue;
-      const auto& name = fit.constructs[static_cast<std::size_t>(k)];
-      ipma_j.push_back({{"construct", name}, {"importance", total(k, tk)}, {"performance", index[static_cast<std::size_t>(k)]}});
-      // constructs that lower the target (e.g. complaints) are reported but not drawn or ranked: raising
-      // their 0-100 score is not an improvement
-      if (total(k, tk) < 0) continue;
-      ipma.push_back({name, total(k, tk), index[static_cast<std::size_t>(k)]});
-      // priority: high importance and room for improvement
-      prio.emplace_back(total(k, tk) * (100 - index[static_cast<std::size_t>(k)]), name);
-    }
-    std::sort(prio.begin(), prio.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    const auto im = csat::pls::ipma(fit, indices, target);
     json pr = json::array();
-    for (const auto& p : prio) pr.push_back(p.second);
-    J["ipma"] = {{"target", target}, {"constructs", ipma_j}, {"priorities", pr}};
-    md << "## Improvement priorities (importance–performance map)\n\nTarget: **" << target
-       << "**. Importance is the total effect on the target's 0–100 score; performance the mean 0–100 index. "
-          "Priorities are ranked by importance × (100 − performance), the gain in the target per point closed; "
-          "constructs with a negative total effect (such as complaints) are listed in report.json but not ranked.\n\n"
-       << "![IPMA](ipma.svg)\n\n";
     std::vector<std::vector<std::string>> rows;
     int rank = 0;
-    for (const auto& p : prio) {
-      const auto k = fit.construct_index(p.second);
-      rows.push_back({std::to_string(++rank), p.second, fmt(total(k, tk)), fmt(index[static_cast<std::size_t>(k)], 1)});
+    for (const auto& e : im.constructs) {
+      ipma_j.push_back({{"construct", e.name}, {"importance", e.importance}, {"performance", e.performance}, {"priority", e.priority}});
+      // constructs that lower the target (e.g. complaints) are reported but not drawn or ranked: raising
+      // their 0-100 score is not an improvement
+      if (e.importance <= 0) continue;
+      ipma.push_back({e.name, e.importance, e.performance});
+      pr.push_back(e.name);
+      rows.push_back({std::to_string(++rank), e.name, fmt(e.importance), fmt(e.performance, 1)});
     }
-    md << md_table({"Priority", "Construct", "Importance", "Performance"}, rows) << "\n";
+    json items = json::array();
+    for (const auto& e : im.indicators)
+      items.push_back({{"indicator", e.name}, {"construct", e.construct}, {"importance", e.importance}, {"performance", e.performance}});
+    J["ipma"] = {{"target", target}, {"target_performance", im.target_performance}, {"constructs", ipma_j}, {"indicators", items}, {"priorities", pr}};
+    md << "## Improvement priorities (importance–performance map)\n\nTarget: **" << target
+       << "** (performance " << fmt(im.target_performance, 1) << "). Importance is the unstandardized total effect on the target's 0–100 score; "
+          "performance the mean 0–100 index. Priorities are ranked by importance × (100 − performance), the gain in the target "
+          "if the gap were closed; constructs with a negative total effect (such as complaints) are listed in report.json but not ranked.\n\n"
+       << "![IPMA](ipma.svg)\n\n" << md_table({"Priority", "Construct", "Importance", "Performance"}, rows) << "\n";
+    std::vector<std::vector<std::string>> irows;
+    for (std::size_t q = 0; q < im.indicators.size() && irows.size() < 5; ++q)
+      if (im.indicators[q].importance > 0)
+        irows.push_back({im.indicators[q].name, im.indicators[q].construct, fmt(im.indicators[q].importance, 4), fmt(im.indicators[q].performance, 1)});
+    md << "Indicators with the highest priority:\n\n" << md_table({"Indicator", "Construct", "Importance", "Performance"}, irows) << "\n";
   }
 
   // ---- 5. AHP -------------------------------------------------------------------------------------------
@@ -387,6 +325,28 @@ int run_study(const std::string& study_file, const std::string& out_override, bo
     csat::ahp::hierarchy_options ho;
     ho.analysis.consistency.ri.table = csat::ahp::parse_ri_table(c.ri_table);
     HR = std::make_unique<csat::ahp::hierarchy_result<double>>(csat::ahp::evaluate(*H, ho));
+    // an inconsistent judgment matrix stops the study (unless ahp.allow_inconsistent), naming the judgment to revisit
+    for (std::size_t k = 0; k < HR->nodes.size() && !c.allow_inconsistent; ++k) {
+      const auto& nr = HR->nodes[k];
+      if (!nr.has_judgments || nr.analysis.consistency.consistent) continue;
+      const study_ahp_node* cfg = &c.ahp_nodes.front();
+      for (const auto& nd : c.ahp_nodes)
+        if (nd.name == nr.name) cfg = &nd;
+      std::string advice;
+      try {
+        const auto dg = csat::ahp::diagnose(csat::ahp::pairwise_matrix<double>(nr.analysis.matrix, cfg->children));
+        if (!dg.judgments.empty()) {
+          const auto& w = dg.judgments.front();
+          advice = "; revisit " + cfg->children[static_cast<std::size_t>(w.i)] + " vs " +
+                   cfg->children[static_cast<std::size_t>(w.j)] + " = " + csat::detail::format_value(w.value) +
+                   " (suggested " + csat::detail::format_value(w.suggested) + ", CR would be " + fmt(w.cr_if_suggested, 3) + ")";
+        }
+      } catch (const std::exception&) {
+      }
+      config_error(c, cfg->line, cfg->column, "ahp.node",
+                   "node " + csat::detail::quoted(nr.name) + ": CR = " + fmt(nr.analysis.consistency.cr, 4) + " exceeds " +
+                       fmt(nr.analysis.consistency.threshold, 2) + advice + " (set ahp.allow_inconsistent = true to report instead)");
+    }
     json nodes_j = json::array();
     std::vector<std::vector<std::string>> rows;
     for (std::size_t k = 0; k < HR->nodes.size(); ++k) {
@@ -671,11 +631,12 @@ int run_study(const std::string& study_file, const std::string& out_override, bo
     json sj;
     try {
       const auto m = csat::sem::specify(text);
-      const auto sample = csat::sem::make_sample(X, fit.indicators);
+      const auto sample = csat::sem::make_sample(data.select(fit.indicators), fit.indicators);
       const auto r = csat::sem::fit(m, sample);
       sj = {{"converged", r.converged}, {"admissible", r.admissible}, {"status", csat::sem::to_string(r.status)},
             {"chisq", r.fit.chisq}, {"df", r.fit.df}, {"pvalue", r.fit.pvalue}, {"cfi", r.fit.cfi}, {"tli", r.fit.tli},
-            {"rmsea", r.fit.rmsea}, {"srmr", r.fit.srmr}, {"warnings", r.warnings}};
+            {"rmsea", r.fit.rmsea}, {"srmr", r.fit.srmr}};
+      sj["warnings"] = r.warnings;
       md << "## Cross-check by covariance-based SEM (maximum likelihood)\n\nThe same model with reflective blocks: "
          << (r.converged ? "converged" : "**did not converge**") << (r.admissible ? ", admissible" : ", **inadmissible**")
          << "; χ² = " << fmt(r.fit.chisq, 2) << " on " << r.fit.df << " df, CFI = " << fmt(r.fit.cfi) << ", TLI = " << fmt(r.fit.tli)

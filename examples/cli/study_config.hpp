@@ -49,6 +49,7 @@ struct study_config {
 
   // [data]
   std::string data_file;
+  std::size_t data_file_line = 0, data_file_column = 0;
   std::vector<std::string> missing_tokens{"", "NA", "N/A", "NaN", "."};
   std::string missing_policy = "listwise";  ///< listwise | mean
   std::string segment, channel, unit;       ///< text columns (optional)
@@ -59,6 +60,7 @@ struct study_config {
   // [model]
   std::string model_syntax;
   std::size_t model_line = 0;               ///< line of model.syntax in the study file
+  std::size_t model_first_line = 1;         ///< line of the study file where the syntax text starts
   std::string target;                        ///< IPMA target construct
   std::string scheme = "path";
 
@@ -70,6 +72,7 @@ struct study_config {
   // [ahp]
   std::string ahp_goal;
   std::string ri_table = "saaty1980";
+  bool allow_inconsistent = false;           ///< report judgment matrices above the CR threshold instead of stopping
   std::vector<study_ahp_node> ahp_nodes;
 
   // [weights] rough-set + AHP combination for the goal's criteria
@@ -157,6 +160,8 @@ inline study_config load_study_config(const std::string& path) {
   const auto data = root.table("data");
   if (!data) root.fail(nullptr, "data", "is required (a [data] table with file = \"...\")");
   c.data_file = data->string("file");
+  c.data_file_line = data->node("file")->source().begin.line;
+  c.data_file_column = data->node("file")->source().begin.column;
   c.missing_tokens = data->strings("missing", c.missing_tokens);
   c.missing_policy = data->string("policy", c.missing_policy);
   if (c.missing_policy != "listwise" && c.missing_policy != "mean")
@@ -177,6 +182,17 @@ inline study_config load_study_config(const std::string& path) {
   if (!model) root.fail(nullptr, "model", "is required (a [model] table with syntax = \"\"\"...\"\"\")");
   c.model_syntax = model->string("syntax");
   c.model_line = model->node("syntax")->source().begin.line;
+  {  // the first line of the syntax text: the line after `syntax = """` when the string starts with a line break
+    std::ifstream in(path, std::ios::binary);
+    std::string line;
+    for (std::size_t k = 0; k < c.model_line && std::getline(in, line); ++k) {
+    }
+    std::size_t at = line.find("\"\"\"");
+    if (at == std::string::npos) at = line.find("'''");
+    c.model_first_line = c.model_line;
+    if (at != std::string::npos && line.find_first_not_of(" \t\r", at + 3) == std::string::npos)
+      c.model_first_line = c.model_line + 1;
+  }
   c.target = model->string("target", "");
   c.scheme = model->string("scheme", c.scheme);
   if (c.scheme != "path" && c.scheme != "factorial" && c.scheme != "centroid")
@@ -193,6 +209,7 @@ inline study_config load_study_config(const std::string& path) {
   if (const auto a = root.table("ahp")) {
     c.ahp_goal = a->string("goal");
     c.ri_table = a->string("ri", c.ri_table);
+    c.allow_inconsistent = a->boolean("allow_inconsistent", false);
     for (const auto& n : a->tables("node")) {
       study_ahp_node node;
       node.name = n.string("name");
