@@ -17,5 +17,6 @@
 #include <csat/ahp/hierarchy_file.hpp>
 #include <csat/ahp/diagnosis.hpp>
 #include <csat/ahp/sensitivity.hpp>
+#include <csat/ahp/fuzzy_ahp.hpp>
 
 #endif
