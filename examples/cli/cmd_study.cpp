@@ -674,6 +674,25 @@ int run_study(const std::string& study_file, const std::string& out_override, bo
   table t({"Construct", "Index", "95% CI", "R²"});
   for (const auto& r : index_rows) t.add(r);
   t.print(std::cout, "  ");
+  if (J.contains("ipma")) {
+    std::cout << "\nTop improvement priorities for " << target << ":";
+    int shown = 0;
+    for (const auto& p : J["ipma"]["priorities"])
+      if (shown++ < 3) std::cout << (shown > 1 ? ", " : " ") << shown << ". " << p.get<std::string>();
+    std::cout << "\n";
+  }
+  if (J.contains("ahp")) {
+    std::cout << "AHP: total CR " << fmt(J["ahp"]["total_cr"].get<double>(), 4) << "; per matrix:";
+    for (const auto& nd : J["ahp"]["nodes"])
+      if (nd.contains("cr")) std::cout << " " << nd["name"].get<std::string>() << " " << fmt(nd["cr"].get<double>(), 3);
+    std::cout << "\n";
+  }
+  if (J.contains("fce")) {
+    std::cout << "FCE by " << c.unit << ":";
+    for (const auto& u : J["fce"]["units"])
+      std::cout << " " << u["unit"].get<std::string>() << " " << u["grade"].get<std::string>() << " " << fmt(u["score"].get<double>(), 1) << ";";
+    std::cout << "\n";
+  }
   std::cout << "\nReport: " << (out_dir / "report.md").string() << " (" << fmt(seconds, 1) << " s)\n";
   return 0;
 }
