@@ -323,31 +323,33 @@ public:
         if (llt.info() != Eigen::Success) return Eigen::MatrixXd::Constant(k, k, std::numeric_limits<double>::quiet_NaN());
         const Eigen::MatrixXd Si = llt.solve(Eigen::MatrixXd::Identity(po, po));
         const double w = static_cast<double>(pt.n) / m_N;
-        std::vector<Eigen::MatrixXd> W(active.size());
-        std::vector<Eigen::VectorXd> V(active.size());
-        for (std::size_t a = 0; a < active.size(); ++a) {
-          const auto c = static_cast<std::size_t>(active[a]);
-          Eigen::MatrixXd dso(po, po);
-          Eigen::VectorXd dmo(po);
+        // stacked derivatives D = [dS_1 ... dS_K] (po x po*K), W = Si D in one product;
+        // I_ab += w [ 1/2 vec(W_a)' vec(W_b') + dmu_a' Si dmu_b ]
+        const auto K = static_cast<Eigen::Index>(active.size());
+        Eigen::MatrixXd D(po, po * K), Dm(po, K);
+        for (Eigen::Index a = 0; a < K; ++a) {
+          const auto c = static_cast<std::size_t>(active[static_cast<std::size_t>(a)]);
           if (all) {
-            dso = dS[c];
-            dmo = dm[c];
+            D.middleCols(a * po, po) = dS[c];
+            if (m_means) Dm.col(a) = dm[c];
           } else {
-            for (Eigen::Index r = 0; r < po; ++r) {
-              dmo(r) = dm[c](pt.observed[r]);
-              for (Eigen::Index s = 0; s < po; ++s) dso(r, s) = dS[c](pt.observed[r], pt.observed[s]);
+            for (Eigen::Index s2 = 0; s2 < po; ++s2) {
+              for (Eigen::Index r = 0; r < po; ++r) D(r, a * po + s2) = dS[c](pt.observed[r], pt.observed[s2]);
+              if (m_means) Dm(s2, a) = dm[c](pt.observed[s2]);
             }
           }
-          W[a] = Si * dso;
-          if (m_means) V[a] = dmo;
         }
-        for (std::size_t a = 0; a < active.size(); ++a)
-          for (std::size_t b = 0; b <= a; ++b) {
-            double v = 0.5 * W[a].cwiseProduct(W[b].transpose()).sum();
-            if (m_means) v += V[a].dot(Si * V[b]);
-            I(active[a], active[b]) += w * v;
-            if (a != b) I(active[b], active[a]) += w * v;
-          }
+        const Eigen::MatrixXd W = Si * D;
+        Eigen::MatrixXd Wt(po * po, K);
+        for (Eigen::Index a = 0; a < K; ++a)
+          for (Eigen::Index r = 0; r < po; ++r)
+            for (Eigen::Index s2 = 0; s2 < po; ++s2) Wt(s2 * po + r, a) = W(s2, a * po + r);  // vec(W_a')
+        const Eigen::Map<const Eigen::MatrixXd> Wv(W.data(), po * po, K);                    // vec(W_a)
+        Eigen::MatrixXd Ig = 0.5 * (Wv.transpose() * Wt);
+        if (m_means) Ig.noalias() += Dm.transpose() * Si * Dm;
+        for (Eigen::Index a = 0; a < K; ++a)
+          for (Eigen::Index b = 0; b < K; ++b)
+            I(active[static_cast<std::size_t>(a)], active[static_cast<std::size_t>(b)]) += w * 0.5 * (Ig(a, b) + Ig(b, a));
       }
     }
     return I;
