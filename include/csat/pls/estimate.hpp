@@ -635,10 +635,8 @@ estimate_result<Scalar> estimate(const model::specification& spec, const survey:
   const detail::layout L = detail::make_layout(spec, data.names);
   const std::vector<std::string> cols = L.indicators;
   bool any_missing = false;
-  for (auto c : L.columns)
-    if (static_cast<std::size_t>(c) < data.missing.size() ? data.missing[static_cast<std::size_t>(c)] > 0
-                                                          : data.values.col(c).hasNaN())
-      any_missing = true;
+  for (auto c : L.columns)  // the cells themselves, not the table's counts (which a caller may not have filled)
+    if (data.values.col(c).hasNaN()) any_missing = true;
   if (!any_missing) {
     auto r = detail::estimate_columns(fn, L, data.values, options);
     r.missing.policy = options.missing;
