@@ -5,8 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh
-cmake --preset release >/dev/null
-cmake --build --preset release --target csat_cli
+cmake --preset demo >/dev/null
+cmake --build --preset demo
 echo
 echo "== csat study examples/power_study/study.toml =="
-build/release/bin/csat study examples/power_study/study.toml
+build/demo/bin/csat study examples/power_study/study.toml
