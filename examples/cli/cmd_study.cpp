@@ -13,6 +13,7 @@
 #include <csat/pls/pls.hpp>
 #include <csat/report/charts.hpp>
 #include <csat/sem/sem.hpp>
+#include <csat/simulate/random.hpp>
 #include <csat/survey/survey.hpp>
 #include <csat/weights/weights.hpp>
 
@@ -39,12 +40,12 @@ using nlohmann::json;
   throw csat::parse_error(c.file, line, col, key, "key \"" + key + "\": " + msg);
 }
 
-// A deterministic, portable uniform integer in [0, n) from a 64-bit engine (rejection sampling).
-inline std::size_t uniform_index(std::mt19937_64& g, std::size_t n) {
-  const std::uint64_t limit = std::numeric_limits<std::uint64_t>::max() - std::numeric_limits<std::uint64_t>::max() % n;
-  std::uint64_t v;
-  do v = g(); while (v >= limit);
-  return static_cast<std::size_t>(v % n);
+// A seed for one (column, level, construct) stream: FNV-1a of the text mixed into the study seed. Unlike
+// std::hash, it is the same on every standard library, so a seed gives the same intervals everywhere.
+inline std::uint64_t stream_seed(std::uint64_t seed, const std::string& text) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char ch : text) h = (h ^ ch) * 1099511628211ULL;
+  return seed ^ h;
 }
 
 // Percentile (R quantile type 7) of sorted values.
@@ -220,10 +221,10 @@ int run_study(const std::string& study_file, const std::string& out_override, bo
         m /= static_cast<double>(rows.size());
         // percentile interval of the group mean over bootstrap resamples of the group's respondents
         std::vector<double> bm;
-        std::mt19937_64 g(c.seed ^ std::hash<std::string>{}(*col + "/" + level + "/" + name));
+        csat::simulate::engine g(stream_seed(c.seed, *col + "/" + level + "/" + name));
         for (int b = 0; b < std::max(200, std::min(B, 2000)); ++b) {
           double s = 0;
-          for (std::size_t q = 0; q < rows.size(); ++q) s += idx(rows[uniform_index(g, rows.size())], k);
+          for (std::size_t q = 0; q < rows.size(); ++q) s += idx(rows[static_cast<std::size_t>(csat::simulate::uniform_below(g, rows.size()))], k);
           bm.push_back(s / static_cast<double>(rows.size()));
         }
         std::sort(bm.begin(), bm.end());
