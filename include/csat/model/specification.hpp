@@ -280,7 +280,8 @@ private:
   std::vector<model::path> m_paths;
 };
 
-/// Builds a PLS model from lavaan-style text and validates it:
+/// Builds a PLS model from parsed lavaan-style text (or, with the overload below, from the text itself) and
+/// validates it:
 ///
 ///     Image        =~ IMAG1 + IMAG2 + IMAG3    # Mode A block (one indicator: a single item)
 ///     Quality      <~ PERQ1 + PERQ2            # Mode B block
@@ -289,8 +290,7 @@ private:
 /// Anything PLS does not use (`~~`, `:=`, constraints, intercepts, modifiers such as `a*x`, interaction terms,
 /// a block made of other constructs) is a csat::parse_error at its line and column; model errors found by
 /// validate() name the line and column of the declaration at fault.
-inline specification from_syntax(const std::string& text, const std::string& source = "<model>") {
-  const syntax parsed = parse_syntax(text, source);
+inline specification from_syntax(const syntax& parsed) {
   specification spec;
   auto fail = [&](std::size_t line, std::size_t column, const std::string& what, const std::string& message) {
     throw csat::parse_error(parsed.source, line, column, what, message);
@@ -339,6 +339,11 @@ inline specification from_syntax(const std::string& text, const std::string& sou
     throw csat::parse_error(parsed.source, 0, 0, "", "the model declares no construct (use NAME =~ ITEMS)");
   spec.validate();
   return spec;
+}
+
+/// Parses `text` (csat/model/syntax.hpp) and builds the model as from_syntax(const syntax&) does.
+inline specification from_syntax(const std::string& text, const std::string& source = "<model>") {
+  return from_syntax(parse_syntax(text, source));
 }
 
 }  // namespace model
