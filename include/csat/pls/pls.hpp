@@ -2,12 +2,13 @@
 #define CSAT_PLS_PLS_HPP
 
 /// \file
-/// Umbrella header of csat::pls: PLS path modeling, quality criteria, bootstrap, 0–100 indices, IPMA.
+/// Umbrella header of csat::pls: PLS path modeling, quality criteria, bootstrap, 0–100 indices, IPMA, moderation.
 
 #include <csat/core/core.hpp>
 #include <csat/pls/estimate.hpp>
 #include <csat/pls/quality.hpp>
 #include <csat/pls/index.hpp>
 #include <csat/pls/bootstrap.hpp>
+#include <csat/pls/moderation.hpp>
 
 #endif

@@ -560,6 +560,102 @@ inline figure distribution_chart(const std::vector<distribution_row>& rows, cons
   return f;
 }
 
+// ---------------------------------------------------------------------------------------------------
+// Simple slopes (moderation)
+
+/// One line of a simple-slopes plot: ŷ = intercept + slope·x, drawn for one moderator level.
+struct slope_line {
+  std::string label;      ///< the level, e.g. "-1 SD"; the legend reads "<moderator> at <label>"
+  double moderator = 0;   ///< the moderator value of the line (for the legend order only)
+  double intercept = 0;
+  double slope = 0;
+};
+
+/// Simple-slopes plot (Aiken & West 1991): one straight line per moderator level over x in [x_min, x_max]
+/// (standardized scores: −1 to +1 sd, as seminr's slope_analysis), dashed / solid / dotted, with the legend
+/// outside the plot area on the right so no label can cover a line. csat::invalid_argument for no lines or
+/// x_max <= x_min; csat::domain_error for a non-finite intercept or slope (naming the line).
+inline figure simple_slope_plot(const std::vector<slope_line>& lines, const std::string& iv, const std::string& outcome,
+                                const std::string& moderator, const std::string& title = "", double x_min = -1,
+                                double x_max = 1) {
+  const char* fn = "csat::report::simple_slope_plot";
+  if (lines.empty()) csat::detail::throw_invalid_argument(fn, "no lines to draw");
+  if (!(x_max > x_min) || !std::isfinite(x_min) || !std::isfinite(x_max))
+    csat::detail::throw_invalid_argument(fn, "the x range [" + detail::fmt(x_min, 3) + ", " + detail::fmt(x_max, 3) +
+                                                 "] is empty or not finite");
+  double ymin = std::numeric_limits<double>::infinity(), ymax = -ymin;
+  for (const auto& l : lines) {
+    if (!std::isfinite(l.intercept) || !std::isfinite(l.slope))
+      csat::detail::throw_domain_error(fn, "intercept or slope of line " + csat::detail::quoted(l.label),
+                                       std::isfinite(l.intercept) ? l.slope : l.intercept, "must be finite");
+    for (double x : {x_min, x_max}) {
+      ymin = std::min(ymin, l.intercept + l.slope * x);
+      ymax = std::max(ymax, l.intercept + l.slope * x);
+    }
+  }
+  const double pad = std::max(0.05, (ymax - ymin) * 0.1);
+  ymin -= pad;
+  ymax += pad;
+  const std::vector<double> yt = detail::ticks(ymin, ymax), xt = detail::ticks(x_min, x_max, 4);
+  ymin = std::min(ymin, yt.front());
+  ymax = std::max(ymax, yt.back());
+  const std::string heading = title.empty() ? "Simple slopes: " + iv + " → " + outcome + " by " + moderator : title;
+
+  double ytw = 0;
+  for (double v : yt) ytw = std::max(ytw, text_width(detail::fmt(v, 2), 11));
+  std::vector<std::string> legend;
+  double legw = 0;
+  for (const auto& l : lines) {
+    legend.push_back(moderator + " at " + l.label);
+    legw = std::max(legw, text_width(legend.back(), 12));
+  }
+  const double L = 44 + ytw, T = 64, pw = 440, ph = 340, B = 64, gap = 28, sample = 34;
+  double W = L + pw + gap + sample + 8 + legw + 20;
+  W = std::max(W, text_width(heading, 16) * 1.08 + 40);
+  const double H = T + ph + B;
+  auto X = [&](double v) { return L + (v - x_min) / (x_max - x_min) * pw; };
+  auto Y = [&](double v) { return T + (1 - (v - ymin) / (ymax - ymin)) * ph; };
+  svg s(W, H, heading);
+  figure f;
+  f.width = W;
+  f.height = H;
+  f.labels.push_back(s.text(W / 2, 30, heading, 16, anchor::middle, "#111", true));
+  s.rect(L, T, pw, ph, "#fcfcfc", "#888", 1);
+  for (double v : yt) {
+    s.line(L, Y(v), L + pw, Y(v), "#e4e4e4", 0.8);
+    s.line(L - 5, Y(v), L, Y(v), "#666");
+    f.labels.push_back(s.text(L - 8, Y(v) + 4, detail::fmt(v, 2), 11, anchor::end, "#444"));
+  }
+  for (double v : xt) {
+    s.line(X(v), T, X(v), T + ph, "#e4e4e4", 0.8);
+    s.line(X(v), T + ph, X(v), T + ph + 5, "#666");
+    f.labels.push_back(s.text(X(v), T + ph + 19, detail::fmt(v, 1), 11, anchor::middle, "#444"));
+  }
+  f.labels.push_back(s.text(L + pw / 2, H - 18, iv + " (sd units)", 13, anchor::middle, "#222"));
+  const double yw = text_width(outcome, 13);
+  s.text(20, T + ph / 2, outcome, 13, anchor::middle, "#222", false, -90);
+  f.labels.push_back(box{20 - 11, T + ph / 2 - yw / 2, 14, yw});
+  // lines in moderator order, legend in the same order
+  std::vector<std::size_t> order(lines.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return lines[a].moderator < lines[b].moderator; });
+  static const char* palette[] = {"#2b5d8a", "#c0504d", "#4f8a3c", "#8064a2", "#f79646", "#4bacc6", "#7f7f7f"};
+  static const char* dashes[] = {"7,4", "", "2,3", "9,3,2,3", "4,4"};
+  const double lx = L + pw + gap;
+  double ly = T + 14;
+  for (std::size_t r = 0; r < order.size(); ++r) {
+    const auto& l = lines[order[r]];
+    const char* colour = palette[r % 7];
+    const std::string dash = dashes[r % 5];
+    s.line(X(x_min), Y(l.intercept + l.slope * x_min), X(x_max), Y(l.intercept + l.slope * x_max), colour, 2.2, false, dash);
+    s.line(lx, ly - 4, lx + sample, ly - 4, colour, 2.2, false, dash);
+    f.labels.push_back(s.text(lx + sample + 8, ly, legend[order[r]], 12, anchor::start, "#111"));
+    ly += 22;
+  }
+  f.svg = s.str();
+  return f;
+}
+
 }  // namespace report
 }  // namespace csat
 

@@ -1,0 +1,499 @@
+#ifndef CSAT_PLS_MODERATION_HPP
+#define CSAT_PLS_MODERATION_HPP
+
+/// \file
+/// Moderation in PLS path models: interaction terms `Y ~ X + M + X:M` estimated by the two-stage, the
+/// product-indicator or the orthogonalizing approach (Henseler & Chin 2010), with the numerical conventions
+/// of seminr 2.3.2, and simple slopes of X at M = −1 sd, mean, +1 sd (Aiken & West 1991).
+///
+/// - parse_moderated() takes the interaction terms out of the `~` statements of a parsed model; the rest is the
+///   main-effects model built by model::from_syntax. Errors are csat::parse_error at the term's line:column.
+/// - estimate_moderation() builds the interaction items, estimates the full model with the interaction
+///   construct `X:M` as a Mode A block, then rescales the interaction score as seminr does (adjustment factor
+///   adj = Σ sd(item_j)|l_j| / Σ|l_j|): scores, loadings and path coefficients of the interaction construct are
+///   reported on that scale; R², weights and correlations are unaffected.
+/// - simple_slopes(): slope of X on Y at moderator level m is β_X + β_XM·m.
+///
+/// Formulas, sources and the conventions are in docs/pls-moderation.md.
+
+#include <csat/config.hpp>
+#include <csat/core/error.hpp>
+#include <csat/model/specification.hpp>
+#include <csat/model/syntax.hpp>
+#include <csat/pls/estimate.hpp>
+#include <csat/pls/quality.hpp>
+#include <csat/survey/csv.hpp>
+#include <csat/survey/missing.hpp>
+
+#include <Eigen/QR>
+
+#include <cmath>
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace csat {
+namespace pls {
+
+/// How the interaction construct X:M is measured.
+enum class interaction_method {
+  two_stage,          ///< one item: product of the first-stage (main-effects model) scores of X and M
+  product_indicator,  ///< all products of the standardized X items with the standardized M items
+  orthogonal          ///< the products, each replaced by its residual on all X and M items (with intercept)
+};
+
+/// "two-stage", "product-indicator" or "orthogonal".
+inline const char* to_string(interaction_method m) {
+  switch (m) {
+    case interaction_method::product_indicator: return "product-indicator";
+    case interaction_method::orthogonal: return "orthogonal";
+    default: return "two-stage";
+  }
+}
+
+/// Parses "two-stage", "product-indicator" or "orthogonal" (underscores accepted); csat::invalid_argument otherwise.
+inline interaction_method interaction_method_from_string(const std::string& s) {
+  std::string t = s;
+  for (auto& c : t)
+    if (c == '_') c = '-';
+  if (t == "two-stage") return interaction_method::two_stage;
+  if (t == "product-indicator") return interaction_method::product_indicator;
+  if (t == "orthogonal") return interaction_method::orthogonal;
+  csat::detail::throw_invalid_argument("csat::pls::interaction_method_from_string",
+                                       "interaction method " + csat::detail::quoted(s) +
+                                           " is not one of two-stage, product-indicator, orthogonal");
+}
+
+/// One interaction term X:M and the constructs it predicts.
+struct interaction_term {
+  std::string iv;                     ///< X, the first factor (its items form the outer loop of the products)
+  std::string moderator;              ///< M, the second factor
+  std::vector<std::string> outcomes;  ///< constructs regressed on X:M
+  model::location where{};            ///< where the term was first written
+
+  /// The construct name "X:M".
+  std::string name() const { return iv + ":" + moderator; }
+};
+
+/// A model with interaction terms: the main-effects model plus the terms.
+struct moderated_model {
+  model::specification main;                  ///< every construct and every path except the interactions
+  std::vector<interaction_term> interactions; ///< in order of first appearance
+};
+
+namespace detail {
+
+inline std::size_t code_points(const std::string& s) {
+  std::size_t n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+}  // namespace detail
+
+/// Splits a parsed model into its main-effects model and its interaction terms `X:M` (right-hand side of `~`).
+/// csat::parse_error at the term's line:column for: an interaction term in a measurement statement (`=~`, `<~`),
+/// a three-way (or higher) term, a modifier on a term, a construct interacting with itself, a factor that is not a
+/// declared construct, an outcome that is a factor of its own term, and the same term written twice for one outcome
+/// (also as M:X). The main-effects model is built by model::from_syntax (its errors are located the same way).
+inline moderated_model parse_moderated(const model::syntax& parsed) {
+  using csat::detail::quoted;
+  auto fail = [&](std::size_t line, std::size_t column, const std::string& what, const std::string& message) {
+    throw csat::parse_error(parsed.source, line, column, what, message);
+  };
+  struct pending {
+    model::term t;
+    std::string outcome;
+    std::size_t line, column;  // of the statement
+  };
+  std::vector<pending> terms;
+  model::syntax main = parsed;
+  main.statements.clear();
+  for (const auto& st : parsed.statements) {
+    if (st.oper == model::op::regression) {
+      model::statement copy = st;
+      copy.rhs.clear();
+      for (const auto& t : st.rhs) {
+        if (t.factors.size() > 1) {
+          if (t.factors.size() > 2)
+            fail(t.line, t.column, t.name,
+                 "three-way interaction " + quoted(t.name) + " is not supported (only two-way terms X:M)");
+          if (!t.mod.empty() || !t.group_mods.empty())
+            fail(t.line, t.column, t.name, "modifier on interaction term " + quoted(t.name) + " is not supported");
+          terms.push_back({t, st.lhs, st.line, st.column});
+        } else {
+          copy.rhs.push_back(t);
+        }
+      }
+      if (!copy.rhs.empty()) main.statements.push_back(std::move(copy));
+    } else {
+      for (const auto& t : st.rhs)
+        if (t.factors.size() > 1)
+          fail(t.line, t.column, t.name,
+               "interaction term " + quoted(t.name) + " outside a ~ statement: interaction terms go on the " +
+                   "right-hand side of a structural statement (Y ~ X + M + X:M)");
+      main.statements.push_back(st);
+    }
+  }
+  moderated_model out;
+  out.main = model::from_syntax(main);
+  for (const auto& p : terms) {
+    const auto& t = p.t;
+    const std::string& a = t.factors[0];
+    const std::string& b = t.factors[1];
+    const std::size_t col_b = t.column + detail::code_points(a) + 1;
+    if (a == b)
+      fail(t.line, t.column, t.name,
+           "interaction of construct " + quoted(a) + " with itself (" + quoted(t.name) +
+               "); quadratic terms are not supported");
+    if (out.main.find(a) < 0)
+      fail(t.line, t.column, a, "unknown construct " + quoted(a) + " in interaction term " + quoted(t.name));
+    if (out.main.find(b) < 0)
+      fail(t.line, col_b, b, "unknown construct " + quoted(b) + " in interaction term " + quoted(t.name));
+    if (out.main.find(p.outcome) < 0)
+      fail(p.line, p.column, p.outcome,
+           "unknown construct " + quoted(p.outcome) + " regressed on interaction term " + quoted(t.name));
+    if (p.outcome == a || p.outcome == b)
+      fail(t.line, t.column, t.name,
+           "construct " + quoted(p.outcome) + " is regressed on its own interaction term " + quoted(t.name));
+    interaction_term* found = nullptr;
+    for (auto& it : out.interactions) {
+      if (it.iv == a && it.moderator == b) found = &it;
+      if (it.iv == b && it.moderator == a)
+        fail(t.line, t.column, t.name,
+             "interaction term " + quoted(t.name) + " is the interaction " + quoted(it.name()) + " written at " +
+                 it.where.prefix().substr(0, it.where.prefix().size() - 2) + "; write it one way only");
+    }
+    if (!found) {
+      out.interactions.push_back({a, b, {}, model::location{parsed.source, t.line, t.column}});
+      found = &out.interactions.back();
+    }
+    for (const auto& o : found->outcomes)
+      if (o == p.outcome)
+        fail(t.line, t.column, t.name,
+             "interaction term " + quoted(t.name) + " is listed twice for " + quoted(p.outcome));
+    found->outcomes.push_back(p.outcome);
+  }
+  return out;
+}
+
+/// Parses model text (model::parse_syntax) and splits it as parse_moderated(const syntax&).
+inline moderated_model parse_moderated(const std::string& text, const std::string& source = "<model>") {
+  return parse_moderated(model::parse_syntax(text, source));
+}
+
+/// Options of estimate_moderation().
+struct moderation_options {
+  interaction_method method = interaction_method::two_stage;
+  /// Scheme, iterations, tolerance and missing-data policy of both stages. PLSc is not supported with interactions.
+  estimate_options estimation{};
+};
+
+/// What was built for one interaction construct.
+template <class Scalar = double>
+struct interaction_result {
+  std::string name;                         ///< "X:M"
+  std::string iv, moderator;
+  std::vector<std::string> outcomes;
+  std::vector<std::string> items;           ///< item names: "X:M_intxn" (two-stage) or "x_g:m_h"
+  Eigen::MatrixX<Scalar> item_data;         ///< n×m the items as built (before standardization)
+  Eigen::VectorX<Scalar> item_means;        ///< m
+  Eigen::VectorX<Scalar> item_sds;          ///< m, n−1 divisor
+  Eigen::VectorX<Scalar> item_correlations; ///< m, cor(item, unadjusted score) (the loadings before adjustment)
+  Scalar adjustment = 1;                    ///< adj = Σ sd_j |l_j| / Σ |l_j|: the sd of the reported score
+};
+
+/// Everything estimate_moderation() computes.
+template <class Scalar = double>
+struct moderation_result {
+  interaction_method method = interaction_method::two_stage;
+  /// The full model (constructs of the main model, then the interaction constructs "X:M"). Scores, loadings,
+  /// cross-loadings, paths and total/indirect effects of the interaction constructs are on the adjusted scale;
+  /// weights, correlations and R² are as estimated; rho_a is 1 for interaction constructs (seminr).
+  estimate_result<Scalar> fit;
+  reliability_result<Scalar> reliability;        ///< of `fit` (seminr's conventions, see docs)
+  std::vector<interaction_result<Scalar>> interactions;
+  bool has_first_stage = false;                   ///< two-stage only
+  estimate_result<Scalar> first_stage;            ///< the main-effects model (two-stage only)
+
+  const interaction_result<Scalar>& interaction(const std::string& name) const {
+    for (const auto& i : interactions)
+      if (i.name == name) return i;
+    csat::detail::throw_invalid_argument("csat::pls::moderation_result", "no interaction term named " +
+                                                                             csat::detail::quoted(name));
+  }
+};
+
+namespace detail {
+
+template <class Scalar>
+Eigen::VectorX<Scalar> column_sd(const Eigen::MatrixX<Scalar>& X, Eigen::VectorX<Scalar>& mean) {
+  using std::sqrt;
+  const Scalar n = Scalar(X.rows());
+  mean = X.colwise().sum().transpose() / n;
+  Eigen::VectorX<Scalar> sd(X.cols());
+  for (Eigen::Index j = 0; j < X.cols(); ++j)
+    sd(j) = sqrt((X.col(j).array() - mean(j)).square().sum() / (n - Scalar(1)));
+  return sd;
+}
+
+/// The products of the standardized (n−1 sd) X items with the standardized M items, X item outer loop.
+template <class Scalar>
+Eigen::MatrixX<Scalar> product_items(const Eigen::MatrixX<Scalar>& Xi, const Eigen::MatrixX<Scalar>& Mi) {
+  Eigen::VectorX<Scalar> mx, mm;
+  const Eigen::VectorX<Scalar> sx = column_sd(Xi, mx), sm = column_sd(Mi, mm);
+  const Eigen::Index n = Xi.rows();
+  Eigen::MatrixX<Scalar> P(n, Xi.cols() * Mi.cols());
+  for (Eigen::Index g = 0; g < Xi.cols(); ++g)
+    for (Eigen::Index h = 0; h < Mi.cols(); ++h)
+      P.col(g * Mi.cols() + h) = ((Xi.col(g).array() - mx(g)) / sx(g)) * ((Mi.col(h).array() - mm(h)) / sm(h));
+  return P;
+}
+
+/// Residuals of every column of P on [1, Xi, Mi] (ordinary least squares, column-pivoting QR).
+template <class Scalar>
+Eigen::MatrixX<Scalar> orthogonalize(const Eigen::MatrixX<Scalar>& P, const Eigen::MatrixX<Scalar>& Xi,
+                                     const Eigen::MatrixX<Scalar>& Mi) {
+  const Eigen::Index n = P.rows();
+  Eigen::MatrixX<Scalar> D(n, 1 + Xi.cols() + Mi.cols());
+  D.col(0).setOnes();
+  D.middleCols(1, Xi.cols()) = Xi;
+  D.rightCols(Mi.cols()) = Mi;
+  const Eigen::ColPivHouseholderQR<Eigen::MatrixX<Scalar>> qr(D);
+  const Eigen::MatrixX<Scalar> coef = qr.solve(P);
+  return P - D * coef;
+}
+
+}  // namespace detail
+
+/// Estimates a model with interaction terms on a data table (columns by name). The missing-data policy of
+/// options.estimation is applied to the indicator columns first. Throws csat::invalid_argument for PLSc
+/// (options.estimation.consistent) and the errors of pls::estimate (unknown columns, zero variance, ...).
+template <class Scalar>
+moderation_result<Scalar> estimate_moderation(const moderated_model& model, const survey::data_table<Scalar>& data,
+                                              const moderation_options& options = {}) {
+  using std::abs;
+  const char* fn = "csat::pls::estimate_moderation";
+  if (options.estimation.consistent)
+    csat::detail::throw_invalid_argument(fn, "PLSc (consistent PLS) is not supported with interaction terms");
+  if (model.interactions.empty())
+    csat::detail::throw_invalid_argument(fn, "the model has no interaction term (write Y ~ X + M + X:M)");
+
+  // missing data: the policy on the indicator columns, once, for both stages
+  detail::layout Lm = detail::make_layout(model.main, data.names);
+  const std::vector<std::string> cols = Lm.indicators;
+  bool any_missing = false;
+  for (auto c : Lm.columns)
+    if (data.values.col(c).hasNaN()) any_missing = true;
+  survey::missing_result<Scalar> cleaned;
+  const survey::data_table<Scalar>* src = &data;
+  if (any_missing) {
+    if (options.estimation.missing == survey::missing_policy::none) survey::require_complete(data, cols, fn);
+    cleaned = survey::apply_missing_policy(data, options.estimation.missing, cols);
+    src = &cleaned.data;
+    Lm = detail::make_layout(model.main, src->names);
+  }
+  const auto& X = src->values;
+  const Eigen::Index n = X.rows();
+  auto finish_missing = [&](estimate_result<Scalar>& r) {
+    if (any_missing) {
+      r.missing = cleaned.report;
+    } else {
+      r.missing.policy = options.estimation.missing;
+      r.missing.columns = cols;
+      r.missing.rows_before = r.missing.rows_after = data.rows();
+    }
+  };
+
+  moderation_result<Scalar> out;
+  out.method = options.method;
+  if (options.method == interaction_method::two_stage) {
+    out.first_stage = detail::estimate_columns(fn, Lm, X, options.estimation);
+    finish_missing(out.first_stage);
+    out.has_first_stage = true;
+  }
+
+  // the interaction items
+  auto items_of = [&](const std::string& construct) {
+    const auto& c = model.main.at(construct);
+    Eigen::MatrixX<Scalar> M(n, static_cast<Eigen::Index>(c.indicators.size()));
+    for (std::size_t j = 0; j < c.indicators.size(); ++j)
+      M.col(static_cast<Eigen::Index>(j)) = X.col(src->index_of(c.indicators[j]));
+    return M;
+  };
+  Eigen::Index extra = 0;
+  for (const auto& t : model.interactions) {
+    interaction_result<Scalar> ir;
+    ir.name = t.name();
+    ir.iv = t.iv;
+    ir.moderator = t.moderator;
+    ir.outcomes = t.outcomes;
+    if (options.method == interaction_method::two_stage) {
+      const Eigen::Index a = model.main.find(t.iv), b = model.main.find(t.moderator);
+      ir.item_data = out.first_stage.scores.col(a).cwiseProduct(out.first_stage.scores.col(b));
+      ir.items.push_back(ir.name + "_intxn");
+    } else {
+      const Eigen::MatrixX<Scalar> Xi = items_of(t.iv), Mi = items_of(t.moderator);
+      ir.item_data = detail::product_items(Xi, Mi);
+      if (options.method == interaction_method::orthogonal) ir.item_data = detail::orthogonalize(ir.item_data, Xi, Mi);
+      for (const auto& g : model.main.at(t.iv).indicators)
+        for (const auto& h : model.main.at(t.moderator).indicators) ir.items.push_back(g + ":" + h);
+    }
+    ir.item_sds = detail::column_sd(ir.item_data, ir.item_means);
+    extra += ir.item_data.cols();
+    out.interactions.push_back(std::move(ir));
+  }
+
+  // the full model on [main indicators | interaction items]
+  const Eigen::Index pm = Lm.p();
+  Eigen::MatrixX<Scalar> Z(n, pm + extra);
+  std::vector<std::string> names = Lm.indicators;
+  for (Eigen::Index j = 0; j < pm; ++j) Z.col(j) = X.col(Lm.columns[static_cast<std::size_t>(j)]);
+  model::specification full;
+  for (const auto& c : model.main.constructs()) full.add_construct(c.name, c.indicators, c.mode, c.where);
+  Eigen::Index at = pm;
+  for (const auto& ir : out.interactions) {
+    Z.middleCols(at, ir.item_data.cols()) = ir.item_data;
+    at += ir.item_data.cols();
+    names.insert(names.end(), ir.items.begin(), ir.items.end());
+    full.add_construct(ir.name, ir.items, ir.items.size() == 1 ? model::mode::single_item : model::mode::A);
+  }
+  for (const auto& p : model.main.structural_paths()) full.add_path(p.from, p.to, p.where);
+  for (std::size_t i = 0; i < model.interactions.size(); ++i)
+    for (const auto& o : model.interactions[i].outcomes) full.add_path(out.interactions[i].name, o, model.interactions[i].where);
+  const detail::layout L = detail::make_layout(full, names);
+  out.fit = detail::estimate_columns(fn, L, Z, options.estimation);
+  finish_missing(out.fit);
+
+  // seminr's adjustment of the interaction scores: multiply by adj = Σ sd_j |l_j| / Σ |l_j|
+  auto& r = out.fit;
+  const Eigen::Index K = L.K();
+  Eigen::VectorX<Scalar> c = Eigen::VectorX<Scalar>::Ones(K);
+  for (auto& ir : out.interactions) {
+    const Eigen::Index k = r.construct_index(ir.name);
+    const Eigen::Index s = L.start[static_cast<std::size_t>(k)], m = L.count[static_cast<std::size_t>(k)];
+    ir.item_correlations = r.loadings.block(s, k, m, 1);
+    Scalar num(0), den(0);
+    for (Eigen::Index j = 0; j < m; ++j) {
+      num += ir.item_sds(j) * Scalar(abs(ir.item_correlations(j)));
+      den += Scalar(abs(ir.item_correlations(j)));
+    }
+    ir.adjustment = num / den;
+    c(k) = ir.adjustment;
+    r.rho_a(k) = Scalar(1);
+  }
+  for (Eigen::Index k = 0; k < K; ++k) {
+    if (c(k) == Scalar(1)) continue;
+    r.scores.col(k) *= c(k);
+    r.loadings.col(k) *= c(k);
+    r.cross_loadings.col(k) *= c(k);
+  }
+  // coefficients per unit of the rescaled scores: B' = C⁻¹ B C (and the same for total effects)
+  for (Eigen::Index a = 0; a < K; ++a)
+    for (Eigen::Index b = 0; b < K; ++b) {
+      r.paths(a, b) *= c(b) / c(a);
+      r.total_effects(a, b) *= c(b) / c(a);
+    }
+  r.indirect_effects = r.total_effects - r.paths;
+  out.reliability = reliability(r);
+  return out;
+}
+
+/// Matrix form: columns named by `columns`.
+template <class Derived>
+moderation_result<typename Derived::Scalar> estimate_moderation(const moderated_model& model,
+                                                                const Eigen::MatrixBase<Derived>& data,
+                                                                const std::vector<std::string>& columns,
+                                                                const moderation_options& options = {}) {
+  using Scalar = typename Derived::Scalar;
+  if (static_cast<Eigen::Index>(columns.size()) != data.cols())
+    csat::detail::throw_invalid_argument("csat::pls::estimate_moderation",
+                                         "data has " + std::to_string(data.cols()) + " columns, but " +
+                                             std::to_string(columns.size()) + " column names were given");
+  survey::data_table<Scalar> t;
+  t.source = "<matrix>";
+  t.names = columns;
+  t.values = data;
+  csat::detail::recount_missing(t);
+  return estimate_moderation(model, t, options);
+}
+
+/// One line of the simple-slopes table.
+template <class Scalar = double>
+struct simple_slope {
+  std::string level;        ///< "-1 SD", "Mean", "+1 SD"
+  Scalar moderator = 0;     ///< moderator score (standardized): −1, 0, +1
+  Scalar slope = 0;         ///< β_X + β_XM·m
+  Scalar intercept = 0;     ///< β_M·m: the line is ŷ = intercept + slope·x (scores in sd units)
+};
+
+/// Simple slopes of X on Y at three moderator levels.
+template <class Scalar = double>
+struct simple_slopes_result {
+  std::string iv, moderator, interaction, outcome;
+  Scalar b_iv = 0, b_moderator = 0, b_interaction = 0;  ///< the path coefficients to `outcome` (0 if no path)
+  std::vector<simple_slope<Scalar>> rows;               ///< at m = −1, 0, +1
+
+  /// ŷ of line `row` at x (in sd units of X).
+  Scalar predict(std::size_t row, Scalar x) const { return rows.at(row).intercept + rows.at(row).slope * x; }
+};
+
+/// Simple slopes of interaction `name` ("X:M") on `outcome` from the path coefficients (as seminr's
+/// slope_analysis): slope(m) = β_X + β_XM·m, intercept(m) = β_M·m, m ∈ {−1, 0, +1}, where β_XM is the coefficient
+/// per unit of the adjusted interaction score. csat::invalid_argument for an unknown term or an outcome that the
+/// term does not predict.
+template <class Scalar>
+simple_slopes_result<Scalar> simple_slopes(const moderation_result<Scalar>& r, const std::string& name,
+                                           const std::string& outcome) {
+  const char* fn = "csat::pls::simple_slopes";
+  const interaction_result<Scalar>* ir = nullptr;
+  for (const auto& i : r.interactions)
+    if (i.name == name) ir = &i;
+  if (!ir) {
+    std::string known;
+    for (const auto& i : r.interactions) known += (known.empty() ? "" : ", ") + i.name;
+    csat::detail::throw_invalid_argument(fn, "no interaction term named " + csat::detail::quoted(name) +
+                                                 " (the model has " + known + ")");
+  }
+  bool predicts = false;
+  for (const auto& o : ir->outcomes) predicts = predicts || o == outcome;
+  if (!predicts)
+    csat::detail::throw_invalid_argument(fn, "interaction term " + csat::detail::quoted(name) + " has no path to " +
+                                                 csat::detail::quoted(outcome));
+  const auto& f = r.fit;
+  const Eigen::Index y = f.construct_index(outcome);
+  simple_slopes_result<Scalar> s;
+  s.iv = ir->iv;
+  s.moderator = ir->moderator;
+  s.interaction = ir->name;
+  s.outcome = outcome;
+  s.b_iv = f.paths(f.construct_index(ir->iv), y);
+  s.b_moderator = f.paths(f.construct_index(ir->moderator), y);
+  s.b_interaction = f.paths(f.construct_index(ir->name), y);
+  const char* labels[3] = {"-1 SD", "Mean", "+1 SD"};
+  for (int i = 0; i < 3; ++i) {
+    simple_slope<Scalar> row;
+    row.level = labels[i];
+    row.moderator = Scalar(i - 1);
+    row.slope = s.b_iv + s.b_interaction * row.moderator;
+    row.intercept = s.b_moderator * row.moderator;
+    s.rows.push_back(row);
+  }
+  return s;
+}
+
+/// Simple slopes of every interaction term on every outcome it predicts.
+template <class Scalar>
+std::vector<simple_slopes_result<Scalar>> simple_slopes(const moderation_result<Scalar>& r) {
+  std::vector<simple_slopes_result<Scalar>> out;
+  for (const auto& i : r.interactions)
+    for (const auto& o : i.outcomes) out.push_back(simple_slopes(r, i.name, o));
+  return out;
+}
+
+}  // namespace pls
+}  // namespace csat
+
+#endif
