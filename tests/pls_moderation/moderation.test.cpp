@@ -294,3 +294,21 @@ TEST_CASE("bad estimation inputs") {
   CHECK_THROWS_WITH(csat::pls::simple_slopes(r, "Expectation:Image", "Satisfaction"), Contains("Image:Expectation"));
   CHECK_THROWS_WITH(csat::pls::simple_slopes(r, "Image:Expectation", "Image"), Contains("no path to \"Image\""));
 }
+
+TEST_CASE("without_interactions keeps the main constructs of the moderated fit") {
+  CSAT_NEED_SHARED("reference/pls_beyond_mobi.json");
+  const auto r = fit(csat::pls::interaction_method::product_indicator);
+  const auto m = csat::pls::without_interactions(r);
+  CHECK(m.constructs == std::vector<std::string>{"Image", "Expectation", "Satisfaction"});
+  CHECK(m.indicators.size() == 11);
+  CHECK(m.weights.rows() == 11);
+  CHECK(m.weights.cols() == 3);
+  CHECK(m.scores.cols() == 3);
+  CHECK(m.structure.sum() == 2);
+  CHECK_THAT(m.path("Image", "Satisfaction"), WithinAbs(0.604720382939361, tol));
+  CHECK_THAT(m.r2("Satisfaction"), WithinAbs(0.543446242009632, tol));
+  CHECK(m.weight("CUSA3") == r.fit.weight("CUSA3"));
+  CHECK(m.indicator_sds(10) == r.fit.indicator_sds(r.fit.indicator_index(m.indicators[10])));
+  CHECK(m.block.back() == 2);
+  CHECK((m.scores.col(2) - r.fit.scores.col(r.fit.construct_index("Satisfaction"))).cwiseAbs().maxCoeff() == 0.0);
+}

@@ -420,6 +420,75 @@ moderation_result<typename Derived::Scalar> estimate_moderation(const moderated_
   return estimate_moderation(model, t, options);
 }
 
+/// The fit of a moderated model restricted to the constructs of the main-effects model (interaction constructs
+/// and their items removed), e.g. for 0–100 indices and the IPMA, which have no meaning for an interaction
+/// construct. Paths, total effects and R² of the remaining constructs are those of the moderated model (an
+/// interaction construct only sends paths, so no total effect between main constructs runs through it).
+template <class Scalar>
+estimate_result<Scalar> without_interactions(const moderation_result<Scalar>& m) {
+  const auto& r = m.fit;
+  std::vector<Eigen::Index> keep_k, keep_i;
+  for (std::size_t k = 0; k < r.constructs.size(); ++k) {
+    bool inter = false;
+    for (const auto& i : m.interactions) inter = inter || i.name == r.constructs[k];
+    if (!inter) keep_k.push_back(static_cast<Eigen::Index>(k));
+  }
+  std::vector<Eigen::Index> new_k(r.constructs.size(), -1);
+  for (std::size_t a = 0; a < keep_k.size(); ++a) new_k[static_cast<std::size_t>(keep_k[a])] = static_cast<Eigen::Index>(a);
+  for (std::size_t i = 0; i < r.indicators.size(); ++i)
+    if (new_k[static_cast<std::size_t>(r.block[i])] >= 0) keep_i.push_back(static_cast<Eigen::Index>(i));
+  const Eigen::Index K = static_cast<Eigen::Index>(keep_k.size()), p = static_cast<Eigen::Index>(keep_i.size());
+  estimate_result<Scalar> out = r;
+  auto sub = [&](const Eigen::MatrixX<Scalar>& M, const std::vector<Eigen::Index>& rows, const std::vector<Eigen::Index>& cols) {
+    Eigen::MatrixX<Scalar> o(static_cast<Eigen::Index>(rows.size()), static_cast<Eigen::Index>(cols.size()));
+    for (std::size_t a = 0; a < rows.size(); ++a)
+      for (std::size_t b = 0; b < cols.size(); ++b) o(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(b)) = M(rows[a], cols[b]);
+    return o;
+  };
+  std::vector<Eigen::Index> all_rows(static_cast<std::size_t>(r.scores.rows()));
+  for (std::size_t i = 0; i < all_rows.size(); ++i) all_rows[i] = static_cast<Eigen::Index>(i);
+  out.constructs.clear();
+  out.modes.clear();
+  for (auto k : keep_k) {
+    out.constructs.push_back(r.constructs[static_cast<std::size_t>(k)]);
+    out.modes.push_back(r.modes[static_cast<std::size_t>(k)]);
+  }
+  out.indicators.clear();
+  out.block.clear();
+  for (auto i : keep_i) {
+    out.indicators.push_back(r.indicators[static_cast<std::size_t>(i)]);
+    out.block.push_back(new_k[static_cast<std::size_t>(r.block[static_cast<std::size_t>(i)])]);
+  }
+  out.structure.resize(K, K);
+  for (Eigen::Index a = 0; a < K; ++a)
+    for (Eigen::Index b = 0; b < K; ++b) out.structure(a, b) = r.structure(keep_k[static_cast<std::size_t>(a)], keep_k[static_cast<std::size_t>(b)]);
+  out.weights = sub(r.weights, keep_i, keep_k);
+  out.loadings = sub(r.loadings, keep_i, keep_k);
+  out.cross_loadings = sub(r.cross_loadings, keep_i, keep_k);
+  out.scores = sub(r.scores, all_rows, keep_k);
+  out.construct_correlations = sub(r.construct_correlations, keep_k, keep_k);
+  out.structural_correlations = sub(r.structural_correlations, keep_k, keep_k);
+  out.indicator_correlations = sub(r.indicator_correlations, keep_i, keep_i);
+  out.paths = sub(r.paths, keep_k, keep_k);
+  out.total_effects = sub(r.total_effects, keep_k, keep_k);
+  out.indirect_effects = sub(r.indirect_effects, keep_k, keep_k);
+  out.indicator_means.resize(p);
+  out.indicator_sds.resize(p);
+  out.r_squared.resize(K);
+  out.r_squared_adj.resize(K);
+  out.rho_a.resize(K);
+  for (Eigen::Index i = 0; i < p; ++i) {
+    out.indicator_means(i) = r.indicator_means(keep_i[static_cast<std::size_t>(i)]);
+    out.indicator_sds(i) = r.indicator_sds(keep_i[static_cast<std::size_t>(i)]);
+  }
+  for (Eigen::Index k = 0; k < K; ++k) {
+    out.r_squared(k) = r.r_squared(keep_k[static_cast<std::size_t>(k)]);
+    out.r_squared_adj(k) = r.r_squared_adj(keep_k[static_cast<std::size_t>(k)]);
+    out.rho_a(k) = r.rho_a(keep_k[static_cast<std::size_t>(k)]);
+  }
+  return out;
+}
+
 /// One line of the simple-slopes table.
 template <class Scalar = double>
 struct simple_slope {

@@ -1,0 +1,221 @@
+#ifndef CSAT_CLI_PLS_MODERATION_HPP
+#define CSAT_CLI_PLS_MODERATION_HPP
+
+// `csat pls` with interaction terms: `Satisfaction ~ Image + Expectation + Image:Expectation` in the model file,
+// `--interaction two-stage|product-indicator|orthogonal` (default two-stage), `--slope-plot FILE.svg`.
+//
+// How cmd_pls.cpp calls this (options stored as std::string a.interaction = "two-stage", std::string a.slope_plot):
+//   1. Model:   const auto parsed = csat::model::parse_syntax(read_text(a.model), a.model);
+//               const bool moderated = csat_cli::pls_has_interactions(parsed);
+//               csat::pls::moderated_model mm;
+//               if (moderated) { mm = csat::pls::parse_moderated(parsed); spec = mm.main; }
+//               else spec = csat::model::from_syntax(parsed);
+//      (spec.indicators(), spec.validate(data.names), the scale range: unchanged; the interaction items are built
+//       from the data, they are not data columns.)
+//      csat_cli::pls_moderation_check_options(moderated, a.interaction, a.slope_plot, do_boot, a.plsc);
+//      (exit 3, one line: --interaction or --slope-plot without an interaction term, an unknown method,
+//       --boot/--boot-indices or --plsc with interaction terms, which are not supported.)
+//   2. Estimate: instead of csat::pls::estimate(spec, data, eo):
+//               const auto mod = csat_cli::pls_moderation_run(mm, data, eo, a.interaction);
+//               r = mod.fit;                                   // paths/loadings/weights/r2/JSON as now;
+//                                                              // the term appears as construct "Image:Expectation"
+//               quality: csat::pls::quality(r) as now, but JSON "reliability" from mod.reliability
+//                        (seminr's conventions for the interaction block: rho_A = 1, rho_C and AVE on the
+//                        adjusted loadings): csat_cli::pls_moderation_reliability_json(mod)
+//               indices, IPMA, segments: on const auto rm = csat::pls::without_interactions(mod);
+//                        idx = csat::pls::indices(rm, lo, hi); ipma(rm, idx, target); segment_indices(idx, used)
+//   3. JSON:    j["moderation"] = csat_cli::pls_moderation_json(mod);
+//   4. Text:    csat_cli::pls_moderation_print(std::cout, mod);   // after the path table
+//   5. SVG:     if (!a.slope_plot.empty()) csat_cli::pls_moderation_svg(mod, a.slope_plot);
+//      (one file per (interaction, outcome) pair; with more than one pair the 2nd, 3rd, ... get "-2", "-3", ...
+//       before the extension.)
+// JSON keys are documented in docs/pls-moderation.md.
+
+#include <csat/model/syntax.hpp>
+#include <csat/pls/estimate.hpp>
+#include <csat/pls/moderation.hpp>
+#include <csat/report/charts.hpp>
+#include <csat/survey/csv.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "cli.hpp"
+
+#include <cmath>
+#include <fstream>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace csat_cli {
+
+/// True when some statement has an interaction term X:M (also in a measurement statement, so that
+/// csat::pls::parse_moderated reports it at its line and column).
+inline bool pls_has_interactions(const csat::model::syntax& parsed) {
+  for (const auto& st : parsed.statements)
+    for (const auto& t : st.rhs)
+      if (t.factors.size() > 1) return true;
+  return false;
+}
+
+/// "two-stage", "product-indicator" or "orthogonal" (also with underscores); input_error otherwise.
+inline csat::pls::interaction_method pls_interaction_method(const std::string& text) {
+  try {
+    return csat::pls::interaction_method_from_string(text);
+  } catch (const csat::invalid_argument&) {
+    throw input_error("--interaction must be two-stage, product-indicator or orthogonal, not \"" + text + "\"");
+  }
+}
+
+/// Option consistency (exit 3, one line). `interaction` is the --interaction value ("" or "two-stage" when not
+/// given), `slope_plot` the --slope-plot path.
+inline void pls_moderation_check_options(bool moderated, const std::string& interaction, const std::string& slope_plot,
+                                         bool bootstrap, bool plsc) {
+  if (!interaction.empty()) (void)pls_interaction_method(interaction);
+  if (!moderated) {
+    if (!slope_plot.empty()) throw input_error("--slope-plot needs an interaction term X:M in the model");
+    if (!interaction.empty() && interaction != "two-stage" && interaction != "two_stage")
+      throw input_error("--interaction " + interaction + " needs an interaction term X:M in the model");
+    return;
+  }
+  if (bootstrap) throw input_error("--boot and --boot-indices are not supported with interaction terms");
+  if (plsc) throw input_error("--plsc is not supported with interaction terms");
+}
+
+/// Estimates the moderated model with the estimation options of `csat pls` and the --interaction method.
+inline csat::pls::moderation_result<double> pls_moderation_run(const csat::pls::moderated_model& model,
+                                                               const csat::survey::data_table<double>& data,
+                                                               const csat::pls::estimate_options& eo,
+                                                               const std::string& interaction) {
+  csat::pls::moderation_options o;
+  o.method = interaction.empty() ? csat::pls::interaction_method::two_stage : pls_interaction_method(interaction);
+  o.estimation = eo;
+  return csat::pls::estimate_moderation(model, data, o);
+}
+
+/// The "reliability" object of `csat pls` (construct → {alpha, rho_c, rho_a, ave}) with seminr's conventions for
+/// interaction constructs.
+inline nlohmann::json pls_moderation_reliability_json(const csat::pls::moderation_result<double>& m) {
+  nlohmann::json rel = nlohmann::json::object();
+  const auto& q = m.reliability;
+  for (std::size_t k = 0; k < q.constructs.size(); ++k) {
+    const auto i = static_cast<Eigen::Index>(k);
+    rel[q.constructs[k]] = {{"alpha", number(q.alpha(i))},
+                            {"rho_c", number(q.rho_c(i))},
+                            {"rho_a", number(q.rho_a(i))},
+                            {"ave", number(q.ave(i))}};
+  }
+  return rel;
+}
+
+/// The "moderation" object: method, interaction constructs, simple slopes, and the first stage (two-stage).
+inline nlohmann::json pls_moderation_json(const csat::pls::moderation_result<double>& m) {
+  using nlohmann::json;
+  json j;
+  j["method"] = csat::pls::to_string(m.method);
+  json terms = json::array();
+  for (const auto& i : m.interactions) {
+    json items = json::array();
+    for (std::size_t k = 0; k < i.items.size(); ++k) {
+      const auto e = static_cast<Eigen::Index>(k);
+      items.push_back({{"name", i.items[k]},
+                       {"mean", number(i.item_means(e))},
+                       {"sd", number(i.item_sds(e))},
+                       {"cor_score", number(i.item_correlations(e))}});
+    }
+    terms.push_back({{"name", i.name},
+                     {"iv", i.iv},
+                     {"moderator", i.moderator},
+                     {"outcomes", i.outcomes},
+                     {"adjustment", number(i.adjustment)},
+                     {"items", items}});
+  }
+  j["interactions"] = terms;
+  json slopes = json::array();
+  for (const auto& s : csat::pls::simple_slopes(m)) {
+    json levels = json::array();
+    for (const auto& row : s.rows)
+      levels.push_back({{"level", row.level},
+                        {"moderator", number(row.moderator)},
+                        {"slope", number(row.slope)},
+                        {"intercept", number(row.intercept)}});
+    slopes.push_back({{"interaction", s.interaction},
+                      {"iv", s.iv},
+                      {"moderator", s.moderator},
+                      {"outcome", s.outcome},
+                      {"b_iv", number(s.b_iv)},
+                      {"b_moderator", number(s.b_moderator)},
+                      {"b_interaction", number(s.b_interaction)},
+                      {"levels", levels}});
+  }
+  j["simple_slopes"] = slopes;
+  if (m.has_first_stage) {
+    const auto& f = m.first_stage;
+    json paths = json::array(), r2 = json::object();
+    const Eigen::Index K = static_cast<Eigen::Index>(f.constructs.size());
+    for (Eigen::Index a = 0; a < K; ++a)
+      for (Eigen::Index b = 0; b < K; ++b)
+        if (f.structure(a, b))
+          paths.push_back({{"from", f.constructs[static_cast<std::size_t>(a)]},
+                           {"to", f.constructs[static_cast<std::size_t>(b)]},
+                           {"estimate", number(f.paths(a, b))}});
+    for (Eigen::Index k = 0; k < K; ++k)
+      if (f.structure.col(k).sum() > 0) r2[f.constructs[static_cast<std::size_t>(k)]] = number(f.r_squared(k));
+    j["first_stage"] = {{"iterations", f.iterations},
+                        {"converged", f.converged},
+                        {"status", csat::pls::to_string(f.status)},
+                        {"paths", paths},
+                        {"r2", r2}};
+  } else {
+    j["first_stage"] = nullptr;
+  }
+  return j;
+}
+
+/// Readable output: the interaction constructs and the simple-slopes tables.
+inline void pls_moderation_print(std::ostream& os, const csat::pls::moderation_result<double>& m) {
+  os << "\nModeration (" << csat::pls::to_string(m.method) << ")\n";
+  table t({"interaction", "items", "adjustment", "outcomes"});
+  for (const auto& i : m.interactions) {
+    std::string outs;
+    for (const auto& o : i.outcomes) outs += (outs.empty() ? "" : ", ") + o;
+    t.add({i.name, std::to_string(i.items.size()), fixed(i.adjustment, 4), outs});
+  }
+  t.print(os, "  ");
+  for (const auto& s : csat::pls::simple_slopes(m)) {
+    os << "\nSimple slopes of " << s.iv << " on " << s.outcome << " by " << s.moderator << " (slope = "
+       << fixed(s.b_iv, 3) << (s.b_interaction < 0 ? " - " : " + ") << fixed(std::abs(s.b_interaction), 3)
+       << " * m)\n";
+    table st({"moderator", "m", "slope", "intercept"});
+    for (const auto& row : s.rows) st.add({row.level, fixed(row.moderator, 0), fixed(row.slope, 3), fixed(row.intercept, 3)});
+    st.print(os, "  ");
+  }
+}
+
+/// Writes the simple-slopes plot(s) to `path` (see the header comment for several pairs).
+inline void pls_moderation_svg(const csat::pls::moderation_result<double>& m, const std::string& path) {
+  const auto all = csat::pls::simple_slopes(m);
+  for (std::size_t k = 0; k < all.size(); ++k) {
+    const auto& s = all[k];
+    std::vector<csat::report::slope_line> lines;
+    for (const auto& row : s.rows)
+      lines.push_back({row.level + " (slope " + fixed(row.slope, 3) + ")", row.moderator, row.intercept, row.slope});
+    const auto fig = csat::report::simple_slope_plot(lines, s.iv, s.outcome, s.moderator);
+    std::string file = path;
+    if (k > 0) {
+      const auto dot = file.find_last_of('.');
+      const auto slash = file.find_last_of('/');
+      const std::string suffix = "-" + std::to_string(k + 1);
+      if (dot != std::string::npos && (slash == std::string::npos || dot > slash)) file.insert(dot, suffix);
+      else file += suffix;
+    }
+    std::ofstream out(file, std::ios::binary);
+    if (!out) throw input_error("cannot write the slope plot " + file);
+    out << fig.svg;
+    if (!out) throw input_error("cannot write the slope plot " + file);
+  }
+}
+
+}  // namespace csat_cli
+
+#endif
