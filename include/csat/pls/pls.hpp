@@ -9,6 +9,7 @@
 #include <csat/pls/quality.hpp>
 #include <csat/pls/index.hpp>
 #include <csat/pls/bootstrap.hpp>
+#include <csat/pls/groups.hpp>
 #include <csat/pls/moderation.hpp>
 
 #endif
