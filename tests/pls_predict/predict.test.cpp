@@ -325,4 +325,18 @@ TEST_CASE("bad PLSpredict input is rejected naming the culprit", "[pls][predict]
   CHECK_THROWS_AS(csat::pls::predict(ecsi(), t, po), csat::domain_error);
   CHECK_THROWS_WITH(csat::pls::predict(ecsi(), t, po), Contains("fold 40 (249 training rows) cannot be estimated"));
   CHECK_THROWS_WITH(csat::pls::predict(ecsi(), t, po), Contains("indicator \"PERV1\" of construct \"Value\" has zero variance"));
+
+  // a duplicated indicator: PLS copes (Mode A), but the LM benchmark's predictors of the other constructs are
+  // collinear
+  auto items = csat::model::mobi_indicators();
+  items.quality.push_back("PERQ1b");
+  auto d = data;
+  d.names.push_back("PERQ1b");
+  d.values.conservativeResize(Eigen::NoChange, d.values.cols() + 1);
+  d.values.col(d.values.cols() - 1) = d.values.col(d.index_of("PERQ1"));
+  d.missing.push_back(0);
+  po.folds = 5;
+  CHECK_THROWS_AS(csat::pls::predict(csat::model::ecsi(items), d, po), csat::domain_error);
+  CHECK_THROWS_WITH(csat::pls::predict(csat::model::ecsi(items), d, po),
+                    Contains("the linear-model benchmark of construct \"Expectation\" has collinear predictors"));
 }

@@ -254,36 +254,60 @@ fold_maps<Scalar> fold_model(const char* fn, const layout& L, const predict_plan
     out.score_actual_c(e) = -m.mean.dot(Wu.col(k));
     out.score_pred_c(e) = -m.mean.dot(WP.col(k));
   }
-  // LM benchmark: OLS with intercept of each item of an endogenous construct on all indicators outside its block
+  // LM benchmark: OLS with intercept of each item of an endogenous construct on all indicators outside its block.
+  // On the standardized scale the coefficients of block Y on the rest S are −P_SY P_YY⁻¹ with P = R⁻¹ (the
+  // conditional mean of Y given S), so one p×p factorization serves every construct; a singular R falls back to
+  // one regression per construct, which names the construct whose predictors are collinear.
   out.lm = Eigen::MatrixX<Scalar>::Zero(p, q);
   out.lm_c.resize(q);
+  Eigen::LLT<Eigen::MatrixX<Scalar>> llt(m.cor);
+  bool full = llt.info() == Eigen::Success;
+  if (full) {
+    const auto dg = llt.matrixLLT().diagonal();
+    for (Eigen::Index i = 0; i < p; ++i) full = full && dg(i) * dg(i) > Scalar(1e-10);
+  }
+  Eigen::MatrixX<Scalar> Prec;
+  if (full) {
+    Prec = Eigen::MatrixX<Scalar>::Identity(p, p);
+    llt.solveInPlace(Prec);
+    full = Prec.allFinite();
+  }
   for (Eigen::Index e = 0; e < ke; ++e) {
     const Eigen::Index k = P.endo[static_cast<std::size_t>(e)];
-    std::vector<Eigen::Index> S;
-    for (Eigen::Index i = 0; i < p; ++i)
-      if (L.block[static_cast<std::size_t>(i)] != k) S.push_back(i);
-    const Eigen::Index s = static_cast<Eigen::Index>(S.size());
-    if (s == 0) continue;
-    Eigen::MatrixX<Scalar> Rss(s, s);
-    for (Eigen::Index a = 0; a < s; ++a)
-      for (Eigen::Index b = 0; b < s; ++b) Rss(a, b) = m.cor(S[static_cast<std::size_t>(a)], S[static_cast<std::size_t>(b)]);
     const Eigen::Index c0 = L.start[static_cast<std::size_t>(k)], cn = L.count[static_cast<std::size_t>(k)];
-    Eigen::MatrixX<Scalar> Rsy(s, cn);
-    for (Eigen::Index a = 0; a < s; ++a)
-      for (Eigen::Index b = 0; b < cn; ++b) Rsy(a, b) = m.cor(S[static_cast<std::size_t>(a)], c0 + b);
-    Eigen::LDLT<Eigen::MatrixX<Scalar>> ldlt(Rss);
-    if (ldlt.info() != Eigen::Success || !(ldlt.rcond() > Scalar(1e-13)))
-      throw csat::domain_error(std::string(fn) + ": the linear-model benchmark of construct " +
-                               quoted(L.constructs[static_cast<std::size_t>(k)]) +
-                               " has collinear predictors (their correlation matrix is singular)");
-    const Eigen::MatrixX<Scalar> beta = ldlt.solve(Rsy);  // standardized coefficients
+    if (cn == p) continue;  // no predictor outside the block
+    Eigen::MatrixX<Scalar> beta(p, cn);  // standardized coefficients, rows = all indicators (zero inside the block)
+    if (full) {
+      const Eigen::MatrixX<Scalar> Pyy = Prec.block(c0, c0, cn, cn);
+      Eigen::LLT<Eigen::MatrixX<Scalar>> py(Pyy);
+      beta = -Prec.middleCols(c0, cn) * py.solve(Eigen::MatrixX<Scalar>::Identity(cn, cn));
+      beta.middleRows(c0, cn).setZero();
+    } else {
+      std::vector<Eigen::Index> S;
+      for (Eigen::Index i = 0; i < p; ++i)
+        if (L.block[static_cast<std::size_t>(i)] != k) S.push_back(i);
+      const Eigen::Index s = static_cast<Eigen::Index>(S.size());
+      Eigen::MatrixX<Scalar> Rss(s, s), Rsy(s, cn);
+      for (Eigen::Index a = 0; a < s; ++a) {
+        for (Eigen::Index b = 0; b < s; ++b) Rss(a, b) = m.cor(S[static_cast<std::size_t>(a)], S[static_cast<std::size_t>(b)]);
+        for (Eigen::Index b = 0; b < cn; ++b) Rsy(a, b) = m.cor(S[static_cast<std::size_t>(a)], c0 + b);
+      }
+      Eigen::LDLT<Eigen::MatrixX<Scalar>> ldlt(Rss);
+      if (ldlt.info() != Eigen::Success || !(ldlt.rcond() > Scalar(1e-13)))
+        throw csat::domain_error(std::string(fn) + ": the linear-model benchmark of construct " +
+                                 quoted(L.constructs[static_cast<std::size_t>(k)]) +
+                                 " has collinear predictors (their correlation matrix is singular)");
+      const Eigen::MatrixX<Scalar> b = ldlt.solve(Rsy);
+      beta.setZero();
+      for (Eigen::Index a = 0; a < s; ++a) beta.row(S[static_cast<std::size_t>(a)]) = b.row(a);
+    }
     for (Eigen::Index j = 0; j < q; ++j) {
       const Eigen::Index i = P.items[static_cast<std::size_t>(j)];
       if (L.block[static_cast<std::size_t>(i)] != k) continue;
       Scalar c = m.mean(i);
-      for (Eigen::Index a = 0; a < s; ++a) {
-        const Eigen::Index x = S[static_cast<std::size_t>(a)];
-        const Scalar b = beta(a, i - c0) * m.sd(i) / m.sd(x);
+      for (Eigen::Index x = 0; x < p; ++x) {
+        if (L.block[static_cast<std::size_t>(x)] == k) continue;
+        const Scalar b = beta(x, i - c0) * m.sd(i) / m.sd(x);
         out.lm(x, j) = b;
         c -= b * m.mean(x);
       }
@@ -291,12 +315,6 @@ fold_maps<Scalar> fold_model(const char* fn, const layout& L, const predict_plan
     }
   }
   return out;
-}
-
-template <class Scalar>
-Scalar rmse_of(const Eigen::MatrixX<Scalar>& res) {
-  using std::sqrt;
-  return sqrt(res.squaredNorm() / Scalar(res.size()));
 }
 
 template <class Scalar>
@@ -397,10 +415,13 @@ predict_result<Scalar> run_predict(const layout& L, const Eigen::MatrixX<Scalar>
         T.resize(nt, p);
         for (Eigen::Index a = 0; a < nt; ++a) T.row(a) = Xc.row(test[static_cast<std::size_t>(a)]);
         const Eigen::VectorX<Scalar> d = -T.colwise().sum().transpose() / Scalar(ntr);
-        C = M;
-        C.template selfadjointView<Eigen::Lower>().rankUpdate(T.transpose(), Scalar(-1));
-        C.template selfadjointView<Eigen::Lower>().rankUpdate(d, -Scalar(ntr));
-        C.template triangularView<Eigen::StrictlyUpper>() = C.transpose();
+        C.resize(p, p);  // M − Σ_test x̃x̃′ − n_train d d′ (few held-out rows: plain loops beat a product kernel)
+        for (Eigen::Index b = 0; b < p; ++b)
+          for (Eigen::Index a = b; a < p; ++a) {
+            Scalar v = M(a, b) - Scalar(ntr) * d(a) * d(b);
+            for (Eigen::Index u = 0; u < nt; ++u) v -= T(u, a) * T(u, b);
+            C(a, b) = C(b, a) = v;
+          }
         bool cancelled = false;  // a training variance lost to cancellation: recompute from the rows
         for (Eigen::Index j = 0; j < p; ++j) cancelled = cancelled || !(C(j, j) > Scalar(1e-8) * M(j, j));
         if (cancelled) {
