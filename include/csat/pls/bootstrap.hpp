@@ -90,6 +90,11 @@ struct bootstrap_result {
   unsigned threads = 1;
   bool bca_computed = false;
   double confidence = 0.95;
+  /// Admissibility: the full-sample estimate's warnings, then one line counting the resamples whose solution was
+  /// inadmissible (see estimate_result::warnings). Empty when everything was admissible.
+  std::vector<std::string> warnings;
+  std::size_t inadmissible = 0;  ///< successful resamples with at least one admissibility warning
+  bool weighted = false;         ///< cases were resampled with their case weights (docs/pls-weights.md)
   /// B×m matrix of every statistic per resample (row b = resample b; NaN rows for failed resamples), columns in
   /// the order paths, total effects, indirect effects, loadings, weights, R², HTMT, index.
   Eigen::MatrixX<Scalar> draws;
@@ -247,7 +252,8 @@ parameter_summary<Scalar> summarize(std::vector<Scalar> v, Scalar original, Scal
 template <class Scalar>
 bootstrap_result<Scalar> run_bootstrap(const layout& L, const Eigen::MatrixX<Scalar>& X, estimate_result<Scalar> original,
                                        const estimate_options& eopt, const bootstrap_options& bopt,
-                                       const Eigen::Matrix<Eigen::Index, Eigen::Dynamic, Eigen::Dynamic>* given) {
+                                       const Eigen::Matrix<Eigen::Index, Eigen::Dynamic, Eigen::Dynamic>* given,
+                                       const Scalar* case_weights = nullptr) {
   const char* fn = "csat::pls::bootstrap";
   const Eigen::Index n = X.rows(), p = L.p(), K = L.K();
   const bool want_index = std::isfinite(bopt.scale_min) || std::isfinite(bopt.scale_max);
@@ -276,7 +282,7 @@ bootstrap_result<Scalar> run_bootstrap(const layout& L, const Eigen::MatrixX<Sca
   const Scalar nan = std::numeric_limits<Scalar>::quiet_NaN();
 
   // statistics of the original estimate (same code path as the resamples)
-  const moments<Scalar> m0 = compute_moments(X, L.columns, nullptr, 0);
+  const moments<Scalar> m0 = compute_moments(X, L.columns, nullptr, 0, case_weights);
   const core_fit<Scalar> f0 = fit_core(fn, L, m0.cor, m0.n, eopt);
   Eigen::VectorX<Scalar> orig(m);
   fill_stats(plan, L, f0, m0.cor, m0.mean, m0.sd, lo, hi, orig);
@@ -285,7 +291,8 @@ bootstrap_result<Scalar> run_bootstrap(const layout& L, const Eigen::MatrixX<Sca
   out.requested = B;
   out.confidence = bopt.confidence;
   out.draws = Eigen::MatrixX<Scalar>::Constant(static_cast<Eigen::Index>(B), m, nan);
-  std::vector<unsigned char> ok(B, 0), conv(B, 0);
+  out.weighted = case_weights != nullptr;
+  std::vector<unsigned char> ok(B, 0), conv(B, 0), admissible(B, 1);
   std::vector<std::string> why(B);
 
   unsigned threads = bopt.threads ? bopt.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -307,7 +314,7 @@ bootstrap_result<Scalar> run_bootstrap(const layout& L, const Eigen::MatrixX<Sca
         } else {
           draw_resample(bopt.seed, b, rows, n);
         }
-        const moments<Scalar> mb = compute_moments(X, L.columns, rows.data(), n);
+        const moments<Scalar> mb = compute_moments(X, L.columns, rows.data(), n, case_weights);
         check_moments(fn, L, mb);
         const core_fit<Scalar> fb = fit_core(fn, L, mb.cor, mb.n, eopt);
         if (fb.st == status::numerical_issue) throw estimation_failure("a singular system in the estimation");
@@ -316,6 +323,11 @@ bootstrap_result<Scalar> run_bootstrap(const layout& L, const Eigen::MatrixX<Sca
         out.draws.row(static_cast<Eigen::Index>(b)) = row.transpose();
         ok[b] = 1;
         conv[b] = fb.converged;
+        const auto warn = admissibility_warnings(L, fb, eopt.consistent);
+        if (!warn.empty()) {
+          admissible[b] = 0;
+          why[b] = warn.front();
+        }
       } catch (const csat::invalid_argument& e) {
         why[b] = e.what();
       } catch (const csat::domain_error& e) {
@@ -340,17 +352,28 @@ bootstrap_result<Scalar> run_bootstrap(const layout& L, const Eigen::MatrixX<Sca
   if (fatal) std::rethrow_exception(fatal);
   if (bopt.progress) bopt.progress(B, B);
 
+  std::string first_inadmissible;
   for (std::size_t b = 0; b < B; ++b) {
     if (ok[b]) {
       ++out.successful;
       out.not_converged += !conv[b];
+      if (!admissible[b]) {
+        ++out.inadmissible;
+        if (first_inadmissible.empty()) first_inadmissible = "resample " + std::to_string(b) + ": " + why[b];
+      }
     } else {
       ++out.failed;
       if (out.first_failure.empty()) out.first_failure = "resample " + std::to_string(b) + ": " + why[b];
     }
   }
 
+  out.warnings = original.warnings;
+  if (out.inadmissible > 0)
+    out.warnings.push_back(std::to_string(out.inadmissible) + " of " + std::to_string(out.successful) +
+                           " resamples gave an inadmissible solution (first: " + first_inadmissible + ")");
+
   // jackknife acceleration for BCa: leave-one-out correlations by a rank-one downdate of the standardized data
+  // (weighted: leaving case i out removes w_i; S₋ᵢ = S − w_i W/(W − w_i) (x_i − m)(x_i − m)ᵀ with W = Σw)
   Eigen::VectorX<Scalar> accel = Eigen::VectorX<Scalar>::Constant(m, nan);
   out.bca_computed = bopt.bca && n <= bopt.bca_max_rows && n > 3;
   if (out.bca_computed) {
@@ -359,8 +382,36 @@ bootstrap_result<Scalar> run_bootstrap(const layout& L, const Eigen::MatrixX<Sca
     Eigen::VectorX<Scalar> z(p), mean_i(p), sd_i(p), row(m);
     Eigen::MatrixX<Scalar> C(p, p), Ri(p, p);
     const Scalar nn = Scalar(n);
+    Scalar wtot = nn;
+    if (case_weights) {
+      wtot = Scalar(0);
+      for (Eigen::Index i = 0; i < n; ++i) wtot += case_weights[i];
+    }
     for (Eigen::Index i = 0; i < n; ++i) {
       for (Eigen::Index j = 0; j < p; ++j) z(j) = (X(i, L.columns[static_cast<std::size_t>(j)]) - m0.mean(j)) / m0.sd(j);
+      if (case_weights) {
+        const Scalar wi = case_weights[i];
+        if (!(wtot - wi - Scalar(1) > Scalar(0))) continue;
+        C = m0.cor * (wtot - 1) - z * z.transpose() * (wi * wtot / (wtot - wi));
+        const Eigen::VectorX<Scalar> dg = C.diagonal().cwiseSqrt();
+        if (!(dg.minCoeff() > Scalar(0))) continue;
+        for (Eigen::Index a = 0; a < p; ++a)
+          for (Eigen::Index b = 0; b < p; ++b) Ri(a, b) = a == b ? Scalar(1) : C(a, b) / (dg(a) * dg(b));
+        for (Eigen::Index j = 0; j < p; ++j) {
+          mean_i(j) = (wtot * m0.mean(j) - wi * X(i, L.columns[static_cast<std::size_t>(j)])) / (wtot - wi);
+          sd_i(j) = m0.sd(j) * dg(j) / std::sqrt(wtot - wi - Scalar(1));
+        }
+        try {
+          const core_fit<Scalar> fi = fit_core(fn, L, Ri, n - 1, eopt);
+          if (fi.st == status::numerical_issue) continue;
+          fill_stats(plan, L, fi, Ri, mean_i, sd_i, lo, hi, row);
+          if (!row.allFinite()) continue;
+          jack.row(i) = row.transpose();
+          jok(i) = 1;
+        } catch (const csat::domain_error&) {
+        }
+        continue;
+      }
       C = m0.cor * (nn - 1) - z * z.transpose() * (nn / (nn - 1));
       const Eigen::VectorX<Scalar> dg = C.diagonal().cwiseSqrt();
       bool good = dg.minCoeff() > Scalar(0);
@@ -428,10 +479,29 @@ bootstrap_result<Scalar> run_bootstrap(const layout& L, const Eigen::MatrixX<Sca
   return out;
 }
 
+/// Weighted bootstrap: cases (rows with a positive weight, after the missing-data policy) are resampled with
+/// replacement, uniformly, and each drawn case keeps its weight (docs/pls-weights.md).
+template <class Scalar>
+bootstrap_result<Scalar> bootstrap_weighted(const model::specification& spec, const survey::data_table<Scalar>& data,
+                                            const Eigen::VectorX<Scalar>& weights, const std::string& column,
+                                            const estimate_options& eopt, const bootstrap_options& bopt,
+                                            const Eigen::Matrix<Eigen::Index, Eigen::Dynamic, Eigen::Dynamic>* given) {
+  const char* fn = "csat::pls::estimate";
+  const layout L = make_layout(spec, data.names);
+  const weighted_data<Scalar> wd = prepare_weighted(fn, L, data, weights, column, eopt);
+  auto original = estimate_prepared(fn, L, data, wd, column, eopt);
+  return run_bootstrap(L, wd.values(data), std::move(original), eopt, bopt, given, wd.w.data());
+}
+
 template <class Scalar>
 bootstrap_result<Scalar> bootstrap_table(const model::specification& spec, const survey::data_table<Scalar>& data,
                                          const estimate_options& eopt, const bootstrap_options& bopt,
                                          const Eigen::Matrix<Eigen::Index, Eigen::Dynamic, Eigen::Dynamic>* given) {
+  if (!eopt.weights.empty()) {
+    make_layout(spec, data.names);  // model errors first
+    return bootstrap_weighted(spec, data, weight_column("csat::pls::bootstrap", data, eopt.weights), eopt.weights, eopt,
+                              bopt, given);
+  }
   auto original = estimate(spec, data, eopt);
   const layout L = make_layout(spec, data.names);
   if (original.missing.excluded.empty() && original.missing.imputed.empty())
@@ -469,6 +539,29 @@ bootstrap_result<Scalar> bootstrap_indices(const model::specification& spec, con
                                            const Eigen::Matrix<Eigen::Index, Eigen::Dynamic, Eigen::Dynamic>& indices,
                                            const estimate_options& eopt = {}, const bootstrap_options& bopt = {}) {
   return detail::bootstrap_table(spec, data, eopt, bopt, &indices);
+}
+
+/// Weighted bootstrap with one case weight per row of `data` (estimate_options::weights is ignored): rows with a
+/// positive weight are resampled uniformly with replacement and keep their weights (docs/pls-weights.md).
+template <class Scalar>
+bootstrap_result<Scalar> bootstrap(const model::specification& spec, const survey::data_table<Scalar>& data,
+                                   const Eigen::VectorX<Scalar>& case_weights, const estimate_options& eopt = {},
+                                   const bootstrap_options& bopt = {}) {
+  estimate_options opt = eopt;
+  opt.weights.clear();
+  return detail::bootstrap_weighted(spec, data, case_weights, std::string(), opt, bopt, nullptr);
+}
+
+/// Weighted bootstrap replaying given resamples (0-based rows of the data after zero-weight rows and the
+/// missing-data policy removed theirs).
+template <class Scalar>
+bootstrap_result<Scalar> bootstrap_indices(const model::specification& spec, const survey::data_table<Scalar>& data,
+                                           const Eigen::VectorX<Scalar>& case_weights,
+                                           const Eigen::Matrix<Eigen::Index, Eigen::Dynamic, Eigen::Dynamic>& indices,
+                                           const estimate_options& eopt = {}, const bootstrap_options& bopt = {}) {
+  estimate_options opt = eopt;
+  opt.weights.clear();
+  return detail::bootstrap_weighted(spec, data, case_weights, std::string(), opt, bopt, &indices);
 }
 
 /// Reads resample indices from delimited text without a header: one resample per line, `n` row numbers each

@@ -27,6 +27,7 @@
 #include <csat/survey/missing.hpp>
 
 #include <Eigen/Cholesky>
+#include <Eigen/Eigenvalues>
 
 #include <algorithm>
 #include <cmath>
@@ -80,6 +81,9 @@ struct estimate_options {
   bool consistent = false;
   /// Missing-data policy applied to the indicator columns before estimation; `none` requires complete data.
   survey::missing_policy missing = survey::missing_policy::none;
+  /// Name of a numeric column of the data table holding case (survey) weights; empty = unweighted. Weights must be
+  /// finite and non-negative; zero-weight rows are excluded (and reported); see docs/pls-weights.md.
+  std::string weights = "";
 };
 
 /// Everything estimated. Matrices over constructs are K×K with rows = from, columns = to.
@@ -120,6 +124,18 @@ struct estimate_result {
 
   Eigen::Index n_used = 0;                    ///< rows estimated on
   survey::missing_report<Scalar> missing;    ///< what the missing-data policy did
+
+  /// Admissibility warnings (loadings or reliabilities above 1, a construct correlation matrix that is not
+  /// positive definite, PLSc correlations beyond ±1 or negative variances); empty when the solution is admissible.
+  std::vector<std::string> warnings;
+
+  // Case weights (weighted PLS; all empty/zero for an unweighted fit).
+  bool weighted = false;
+  std::string weight_column;                  ///< the weight column's name ("" when a vector was given)
+  Eigen::VectorX<Scalar> case_weights;        ///< n_used weights of the rows estimated on (empty when unweighted)
+  Scalar weight_sum = 0;                      ///< Σ w over the rows estimated on
+  std::vector<Eigen::Index> zero_weight_rows; ///< 0-based input rows excluded for a zero weight
+  std::vector<std::size_t> zero_weight_lines; ///< their source lines (data tables read from a file), else empty
 
   Eigen::Index construct_index(const std::string& name) const {
     for (std::size_t k = 0; k < constructs.size(); ++k)
@@ -562,6 +578,68 @@ core_fit<Scalar> fit_core(const char* fn, const layout& L, const Eigen::MatrixX<
   return f;
 }
 
+/// Admissibility of a fitted model (issue #10, item 7): every violated condition as one readable line.
+/// - a loading with |λ| > 1 (its indicator's error variance 1 − λ² would be negative: a Heywood case);
+/// - ρ_A > 1 or ρ_A ≤ 0 (Mode A blocks of two or more indicators), ρ_C > 1 (from the reported loadings);
+/// - a construct correlation matrix (the one the paths are estimated from) that is not positive definite
+///   (smallest eigenvalue ≤ 1e-10);
+/// - PLSc: a disattenuated construct correlation beyond ±1, and a negative structural residual variance
+///   (R² > 1) of an endogenous construct.
+template <class Scalar>
+std::vector<std::string> admissibility_warnings(const layout& L, const core_fit<Scalar>& f, bool consistent) {
+  using std::abs;
+  std::vector<std::string> out;
+  auto num = [](Scalar v) { return format_value(static_cast<double>(v)); };
+  auto cname = [&](Eigen::Index k) { return quoted(L.constructs[static_cast<std::size_t>(k)]); };
+  const Eigen::Index K = L.K();
+  for (Eigen::Index k = 0; k < K; ++k) {
+    const Eigen::Index s = L.start[static_cast<std::size_t>(k)], c = L.count[static_cast<std::size_t>(k)];
+    Scalar sl(0), err(0);
+    for (Eigen::Index i = s; i < s + c; ++i) {
+      const Scalar l = f.loadings(i, k);
+      sl += l;
+      err += Scalar(1) - l * l;
+      if (abs(l) > Scalar(1))
+        out.push_back("loading of indicator " + quoted(L.indicators[static_cast<std::size_t>(i)]) + " on construct " +
+                      cname(k) + " is " + num(l) + ", beyond ±1 (its error variance 1 − λ² = " + num(Scalar(1) - l * l) +
+                      " is negative)");
+    }
+    if (!(L.modes[static_cast<std::size_t>(k)] == model::mode::A && c > 1)) continue;
+    const Scalar ra = f.rho_a(k);
+    if (!(ra <= Scalar(1)) || !(ra > Scalar(0)))
+      out.push_back("rho_A of construct " + cname(k) + " is " + num(ra) +
+                    (ra > Scalar(1) ? ", above 1" : ", not positive") +
+                    (consistent ? " (PLSc cannot disattenuate it)" : ""));
+    const Scalar rc = sl * sl / (sl * sl + err);
+    if (rc > Scalar(1) || !std::isfinite(static_cast<double>(rc)))
+      out.push_back("rho_C of construct " + cname(k) + " is " + num(rc) + ", above 1");
+  }
+  bool finite = f.Rc.allFinite();
+  if (consistent) {
+    for (Eigen::Index a = 0; a < K; ++a)
+      for (Eigen::Index b = a + 1; b < K; ++b)
+        if (!(abs(f.Rc(a, b)) <= Scalar(1)))
+          out.push_back("PLSc disattenuated correlation of " + cname(a) + " and " + cname(b) + " is " + num(f.Rc(a, b)) +
+                        ", beyond ±1");
+    for (Eigen::Index k = 0; k < K; ++k)
+      if (!L.predecessors[static_cast<std::size_t>(k)].empty() && f.r2(k) > Scalar(1))
+        out.push_back("PLSc residual variance of construct " + cname(k) + " is " + num(Scalar(1) - f.r2(k)) +
+                      ", negative (R² = " + num(f.r2(k)) + ")");
+  }
+  if (K > 1) {
+    if (!finite) {
+      out.push_back("the construct correlation matrix has non-finite entries");
+    } else {
+      Eigen::SelfAdjointEigenSolver<Eigen::MatrixX<Scalar>> es(f.Rc, Eigen::EigenvaluesOnly);
+      const Scalar ev = es.eigenvalues()(0);
+      if (es.info() != Eigen::Success || !(ev > Scalar(1e-10)))
+        out.push_back(std::string(consistent ? "the PLSc (disattenuated) " : "the ") +
+                      "construct correlation matrix is not positive definite (smallest eigenvalue " + num(ev) + ")");
+    }
+  }
+  return out;
+}
+
 /// The core estimation on a selection of data columns: shared by estimate() and the resampling procedures.
 template <class Derived>
 estimate_result<typename Derived::Scalar> estimate_columns(const char* fn, const layout& L,
@@ -610,6 +688,12 @@ estimate_result<typename Derived::Scalar> estimate_columns(const char* fn, const
   r.consistent = opt.consistent;
   r.options = opt;
   r.n_used = m.n;
+  r.warnings = admissibility_warnings(L, f, opt.consistent);
+  if (case_weights) {
+    r.weighted = true;
+    r.case_weights = Eigen::Map<const Eigen::VectorX<Scalar>>(case_weights, X.rows());
+    r.weight_sum = r.case_weights.sum();
+  }
   // scores = Z W = X Wu − 1 (mean' Wu), Wu = diag(1/sd) W, accumulated column by column (no copy of the data)
   const Eigen::Index K = L.K(), p = L.p(), n = X.rows();
   const Eigen::MatrixX<Scalar> Wu = m.sd.cwiseInverse().asDiagonal() * f.W;
@@ -623,6 +707,177 @@ estimate_result<typename Derived::Scalar> estimate_columns(const char* fn, const
   return r;
 }
 
+/// Validates case weights: finite and non-negative (else csat::domain_error naming the row, its source line when
+/// known, and the value), not all zero.
+template <class Scalar>
+void check_case_weights(const char* fn, const Scalar* w, Eigen::Index n, const std::string& column,
+                        const std::vector<std::size_t>& lines) {
+  const std::string what = column.empty() ? std::string("case weight") : "case weight " + quoted(column);
+  Scalar sum(0);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    const Scalar v = w[i];
+    if (!(std::isfinite(static_cast<double>(v)) && v >= Scalar(0))) {
+      std::string where = what + " of row " + std::to_string(i);
+      if (static_cast<std::size_t>(i) < lines.size() && lines[static_cast<std::size_t>(i)] > 0)
+        where += " (line " + std::to_string(lines[static_cast<std::size_t>(i)]) + ")";
+      throw_domain_error(fn, where + " = " + format_value(static_cast<double>(v)) +
+                                 ", but case weights must be finite and non-negative");
+    }
+    sum += v;
+  }
+  if (!(sum > Scalar(0)))
+    throw_domain_error(fn, "every " + what + " is zero (" + std::to_string(n) + " rows): no case to estimate on");
+}
+
+/// The data of a weighted estimation: zero-weight rows dropped, then the missing-data policy applied; the
+/// weights aligned with the remaining rows. `owns` = a reduced copy was made (else the input table is used as is).
+template <class Scalar>
+struct weighted_data {
+  bool owns = false;
+  survey::data_table<Scalar> table;
+  Eigen::VectorX<Scalar> w;
+  std::vector<Eigen::Index> zero_rows;
+  std::vector<std::size_t> zero_lines;
+  survey::missing_report<Scalar> report;
+  const Eigen::MatrixX<Scalar>& values(const survey::data_table<Scalar>& input) const {
+    return owns ? table.values : input.values;
+  }
+};
+
+template <class Scalar>
+weighted_data<Scalar> prepare_weighted(const char* fn, const layout& L, const survey::data_table<Scalar>& data,
+                                       const Eigen::VectorX<Scalar>& weights, const std::string& column,
+                                       const estimate_options& opt) {
+  const Eigen::Index n = data.rows();
+  if (weights.size() != n)
+    throw_invalid_argument(fn, "case weights have " + std::to_string(weights.size()) + " entries, but the data have " +
+                                   std::to_string(n) + " rows");
+  check_case_weights(fn, weights.data(), n, column, data.lines);
+  weighted_data<Scalar> out;
+  std::vector<Eigen::Index> keep;
+  keep.reserve(static_cast<std::size_t>(n));
+  for (Eigen::Index i = 0; i < n; ++i) {
+    if (weights(i) > Scalar(0)) {
+      keep.push_back(i);
+    } else {
+      out.zero_rows.push_back(i);
+      if (static_cast<std::size_t>(i) < data.lines.size()) out.zero_lines.push_back(data.lines[static_cast<std::size_t>(i)]);
+    }
+  }
+  bool any_missing = false;
+  for (auto c : L.columns)
+    for (auto i : keep) any_missing = any_missing || std::isnan(static_cast<double>(data.values(i, c)));
+  if (any_missing && opt.missing == survey::missing_policy::none) {
+    for (auto i : keep)
+      for (Eigen::Index j = 0; j < L.p(); ++j)
+        if (std::isnan(static_cast<double>(data.values(i, L.columns[static_cast<std::size_t>(j)])))) {
+          std::string where = "row " + std::to_string(i);
+          if (static_cast<std::size_t>(i) < data.lines.size())
+            where = data.source + ":" + std::to_string(data.lines[static_cast<std::size_t>(i)]);
+          throw_domain_error(fn, where + ": indicator " + quoted(L.indicators[static_cast<std::size_t>(j)]) +
+                                     " is missing; choose a missing-data policy (listwise or mean)");
+        }
+  }
+  if (out.zero_rows.empty() && !any_missing) {
+    out.w = weights;
+    out.report.policy = opt.missing;
+    out.report.columns = L.indicators;
+    out.report.rows_before = out.report.rows_after = n;
+    return out;
+  }
+  survey::data_table<Scalar> sub;
+  const survey::data_table<Scalar>* use = &data;
+  Eigen::VectorX<Scalar> wsub = weights;
+  if (!out.zero_rows.empty()) {
+    const Eigen::Index m = static_cast<Eigen::Index>(keep.size());
+    sub.source = data.source;
+    sub.names = data.names;
+    sub.text_names = data.text_names;
+    sub.values.resize(m, data.cols());
+    wsub.resize(m);
+    sub.text.assign(data.text.size(), {});
+    for (Eigen::Index r = 0; r < m; ++r) {
+      const Eigen::Index i = keep[static_cast<std::size_t>(r)];
+      sub.values.row(r) = data.values.row(i);
+      wsub(r) = weights(i);
+      if (static_cast<std::size_t>(i) < data.lines.size()) sub.lines.push_back(data.lines[static_cast<std::size_t>(i)]);
+      for (std::size_t t = 0; t < data.text.size(); ++t)
+        if (static_cast<std::size_t>(i) < data.text[t].size()) sub.text[t].push_back(data.text[t][static_cast<std::size_t>(i)]);
+    }
+    csat::detail::recount_missing(sub);
+    use = &sub;
+  }
+  out.owns = true;
+  if (any_missing) {
+    auto cleaned = survey::apply_missing_policy(*use, opt.missing, L.indicators);
+    // rows kept by the policy (listwise deletion drops rows; mean replacement keeps all)
+    std::vector<unsigned char> dropped(static_cast<std::size_t>(use->rows()), 0);
+    for (auto& e : cleaned.report.excluded) {
+      dropped[static_cast<std::size_t>(e.row)] = 1;
+      if (!out.zero_rows.empty()) e.row = keep[static_cast<std::size_t>(e.row)];  // back to input rows
+    }
+    out.w.resize(cleaned.data.rows());
+    Eigen::Index r = 0;
+    for (Eigen::Index i = 0; i < use->rows(); ++i)
+      if (!dropped[static_cast<std::size_t>(i)]) out.w(r++) = wsub(i);
+    out.table = std::move(cleaned.data);
+    out.report = std::move(cleaned.report);
+  } else {
+    out.w = std::move(wsub);
+    out.table = std::move(sub);
+    out.report.policy = opt.missing;
+    out.report.columns = L.indicators;
+    out.report.rows_before = out.report.rows_after = out.table.rows();
+  }
+  return out;
+}
+
+/// Checks the weight sum of the rows estimated on: the weighted standardization divides by Σw − 1.
+template <class Scalar>
+void check_weight_sum(const char* fn, const Eigen::VectorX<Scalar>& w) {
+  const Scalar s = w.sum();
+  if (!(s > Scalar(1)))
+    throw_domain_error(fn, "the case weights of the rows estimated on sum to " + format_value(static_cast<double>(s)) +
+                               ", but the weighted standardization (divisor sum - 1) needs a sum above 1; "
+                               "scale the weights, e.g. to sum to the sample size");
+}
+
+/// Weighted estimation on prepared data.
+template <class Scalar>
+estimate_result<Scalar> estimate_prepared(const char* fn, const layout& L, const survey::data_table<Scalar>& data,
+                                          const weighted_data<Scalar>& wd, const std::string& column,
+                                          const estimate_options& options) {
+  check_weight_sum(fn, wd.w);
+  auto r = estimate_columns(fn, L, wd.values(data), options, wd.w.data());
+  r.missing = wd.report;
+  r.weight_column = column;
+  r.zero_weight_rows = wd.zero_rows;
+  r.zero_weight_lines = wd.zero_lines;
+  return r;
+}
+
+/// Weighted estimation on a data table with the weights given per input row.
+template <class Scalar>
+estimate_result<Scalar> estimate_weighted(const char* fn, const layout& L, const survey::data_table<Scalar>& data,
+                                          const Eigen::VectorX<Scalar>& weights, const std::string& column,
+                                          const estimate_options& options) {
+  const weighted_data<Scalar> wd = prepare_weighted(fn, L, data, weights, column, options);
+  return estimate_prepared(fn, L, data, wd, column, options);
+}
+
+/// The weight column of a table: a numeric column (csat::invalid_argument naming it when absent or textual).
+template <class Scalar>
+Eigen::VectorX<Scalar> weight_column(const char* fn, const survey::data_table<Scalar>& data, const std::string& name) {
+  const auto it = std::find(data.names.begin(), data.names.end(), name);
+  if (it == data.names.end()) {
+    const bool is_text = std::find(data.text_names.begin(), data.text_names.end(), name) != data.text_names.end();
+    throw_invalid_argument(fn, "weight column " + quoted(name) +
+                                   (is_text ? " is a text column; case weights must be numeric"
+                                            : " is not in " + (data.source.empty() ? std::string("the data") : data.source)));
+  }
+  return data.values.col(it - data.names.begin());
+}
+
 }  // namespace detail
 
 /// Estimates `spec` on a data table (columns by name). The missing-data policy of `options` is applied to the
@@ -633,6 +888,9 @@ estimate_result<Scalar> estimate(const model::specification& spec, const survey:
                                  const estimate_options& options = {}) {
   const char* fn = "csat::pls::estimate";
   const detail::layout L = detail::make_layout(spec, data.names);
+  if (!options.weights.empty())
+    return detail::estimate_weighted(fn, L, data, detail::weight_column(fn, data, options.weights), options.weights,
+                                     options);
   const std::vector<std::string> cols = L.indicators;
   bool any_missing = false;
   for (auto c : L.columns)  // the cells themselves, not the table's counts (which a caller may not have filled)
@@ -683,6 +941,38 @@ estimate_result<typename Derived::Scalar> estimate(const model::specification& s
   t.values = data;
   csat::detail::recount_missing(t);
   return estimate(spec, t, options);
+}
+
+/// Weighted PLS on a data table with one case weight per row (survey/design or frequency weights; see
+/// docs/pls-weights.md). Zero weights exclude their rows (listed in the result); negative or non-finite weights
+/// are a csat::domain_error naming the row and its source line. `options.weights` (a column name) is ignored here.
+template <class Scalar>
+estimate_result<Scalar> estimate(const model::specification& spec, const survey::data_table<Scalar>& data,
+                                 const Eigen::VectorX<Scalar>& case_weights, const estimate_options& options = {}) {
+  const char* fn = "csat::pls::estimate";
+  const detail::layout L = detail::make_layout(spec, data.names);
+  estimate_options opt = options;
+  opt.weights.clear();
+  return detail::estimate_weighted(fn, L, data, case_weights, std::string(), opt);
+}
+
+/// Weighted PLS on a matrix whose columns are named by `columns`, one case weight per row.
+template <class Derived>
+estimate_result<typename Derived::Scalar> estimate(const model::specification& spec, const Eigen::MatrixBase<Derived>& data,
+                                                   const std::vector<std::string>& columns,
+                                                   const Eigen::VectorX<typename Derived::Scalar>& case_weights,
+                                                   const estimate_options& options = {}) {
+  using Scalar = typename Derived::Scalar;
+  const char* fn = "csat::pls::estimate";
+  if (static_cast<Eigen::Index>(columns.size()) != data.cols())
+    detail::throw_invalid_argument(fn, "data has " + std::to_string(data.cols()) + " columns, but " +
+                                           std::to_string(columns.size()) + " column names were given");
+  survey::data_table<Scalar> t;
+  t.source = "<matrix>";
+  t.names = columns;
+  t.values = data;
+  csat::detail::recount_missing(t);
+  return estimate(spec, t, case_weights, options);
 }
 
 }  // namespace pls

@@ -25,7 +25,8 @@
 namespace csat {
 namespace pls {
 
-/// 0–100 indices of every construct.
+/// 0–100 indices of every construct. For a weighted estimation (estimate_result::weighted) the indicator means
+/// and sds are the case-weighted ones, so the index is the weighted mean score (docs/pls-weights.md).
 template <class Scalar = double>
 struct index_result {
   std::vector<std::string> constructs;
@@ -111,6 +112,7 @@ struct segment_index {
   std::string segment;
   Eigen::Index n = 0;
   Eigen::VectorX<Scalar> index;  ///< K
+  Scalar weight_sum = 0;         ///< Σ case weights of the segment (= n when unweighted)
 };
 
 /// Indices per segment (cases labelled by `labels`, one per row of the estimation data), in order of first
@@ -130,7 +132,43 @@ std::vector<segment_index<Scalar>> segment_indices(const index_result<Scalar>& i
     ++s.n;
     s.index += idx.scores.row(static_cast<Eigen::Index>(i)).transpose();
   }
-  for (auto& s : out) s.index /= Scalar(s.n);
+  for (auto& s : out) {
+    s.index /= Scalar(s.n);
+    s.weight_sum = Scalar(s.n);
+  }
+  return out;
+}
+
+/// Weighted indices per segment: the case-weighted mean 0–100 score of the cases in it, Σ w_i s_i / Σ w_i (the
+/// Hájek estimator of the segment's population mean score). `case_weights` has one weight per row of the
+/// estimation data (estimate_result::case_weights); empty = unweighted. A segment whose weights sum to zero gets
+/// NaN indices.
+template <class Scalar>
+std::vector<segment_index<Scalar>> segment_indices(const index_result<Scalar>& idx, const std::vector<std::string>& labels,
+                                                   const Eigen::VectorX<Scalar>& case_weights) {
+  if (case_weights.size() == 0) return segment_indices(idx, labels);
+  const char* fn = "csat::pls::segment_indices";
+  detail::check_size(fn, "labels", static_cast<Eigen::Index>(labels.size()), idx.scores.rows());
+  detail::check_size(fn, "case_weights", case_weights.size(), idx.scores.rows());
+  std::vector<segment_index<Scalar>> out;
+  std::map<std::string, std::size_t> pos;
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    const Scalar w = case_weights(static_cast<Eigen::Index>(i));
+    if (!(std::isfinite(static_cast<double>(w)) && w >= Scalar(0)))
+      detail::throw_domain_error(fn, detail::element_name("case_weights", static_cast<Eigen::Index>(i)) + " = " +
+                                         detail::format_value(static_cast<double>(w)) +
+                                         ", but case weights must be finite and non-negative");
+    auto it = pos.find(labels[i]);
+    if (it == pos.end()) {
+      it = pos.emplace(labels[i], out.size()).first;
+      out.push_back({labels[i], 0, Eigen::VectorX<Scalar>::Zero(idx.scores.cols()), Scalar(0)});
+    }
+    auto& s = out[it->second];
+    ++s.n;
+    s.weight_sum += w;
+    s.index += w * idx.scores.row(static_cast<Eigen::Index>(i)).transpose();
+  }
+  for (auto& s : out) s.index /= s.weight_sum;
   return out;
 }
 
