@@ -4,7 +4,7 @@
 // `csat pls` with interaction terms: `Satisfaction ~ Image + Expectation + Image:Expectation` in the model file,
 // `--interaction two-stage|product-indicator|orthogonal` (default two-stage), `--slope-plot FILE.svg`.
 //
-// How cmd_pls.cpp calls this (options stored as std::string a.interaction = "two-stage", std::string a.slope_plot):
+// How cmd_pls.cpp calls this (options stored as std::string a.interaction (default ""), std::string a.slope_plot):
 //   1. Model:   const auto parsed = csat::model::parse_syntax(read_text(a.model), a.model);
 //               const bool moderated = csat_cli::pls_has_interactions(parsed);
 //               csat::pls::moderated_model mm;
@@ -12,26 +12,33 @@
 //               else spec = csat::model::from_syntax(parsed);
 //      (spec.indicators(), spec.validate(data.names), the scale range: unchanged; the interaction items are built
 //       from the data, they are not data columns.)
-//      csat_cli::pls_moderation_check_options(moderated, a.interaction, a.slope_plot, do_boot, a.plsc);
-//      (exit 3, one line: --interaction or --slope-plot without an interaction term, an unknown method,
-//       --boot/--boot-indices or --plsc with interaction terms, which are not supported.)
-//   2. Estimate: instead of csat::pls::estimate(spec, data, eo):
-//               const auto mod = csat_cli::pls_moderation_run(mm, data, eo, a.interaction);
+//      csat_cli::pls_moderation_check_options(moderated, a.interaction, a.slope_plot, a.plsc, !a.weights.empty());
+//      (exit 3, one line: --interaction other than two-stage or --slope-plot without an interaction term, an
+//       unknown method, --plsc or --weights with interaction terms, which are not supported.)
+//   2. Estimate (when moderated), instead of csat::pls::estimate / bootstrap / bootstrap_indices:
+//               csat::pls::moderation_bootstrap_result<double> mb;   // filled when do_boot
+//               const auto mod = csat_cli::pls_moderation_run(mm, data, eo, a.interaction, do_boot ? &bo : nullptr,
+//                                                           a.boot_indices, &mb);
+//               (bo = the bootstrap_options built as now: resamples, seed, threads, progress; with --boot-indices the
+//                file is read with csat::pls::read_resample_indices, 1-based, as the plain bootstrap does.)
 //               r = mod.fit;                                   // paths/loadings/weights/r2/JSON as now;
 //                                                              // the term appears as construct "Image:Expectation"
-//               quality: csat::pls::quality(r) as now, but JSON "reliability" from mod.reliability
-//                        (seminr's conventions for the interaction block: rho_A = 1, rho_C and AVE on the
-//                        adjusted loadings): csat_cli::pls_moderation_reliability_json(mod)
+//               quality: csat::pls::quality(r) as now, but JSON "reliability" from
+//                        csat_cli::pls_moderation_reliability_json(mod) (seminr's conventions for the interaction
+//                        block: rho_A = 1, rho_C and AVE on the adjusted loadings)
 //               indices, IPMA, segments: on const auto rm = csat::pls::without_interactions(mod);
 //                        idx = csat::pls::indices(rm, lo, hi); ipma(rm, idx, target); segment_indices(idx, used)
-//   3. JSON:    j["moderation"] = csat_cli::pls_moderation_json(mod);
-//   4. Text:    csat_cli::pls_moderation_print(std::cout, mod);   // after the path table
+//               the plain bootstrap's keys (bootstrap, index_bootstrap, r2_bootstrap) are not produced; path
+//               intervals and p values come from mb (below).
+//   3. JSON:    j["moderation"] = csat_cli::pls_moderation_json(mod, do_boot ? &mb : nullptr);
+//   4. Text:    csat_cli::pls_moderation_print(std::cout, mod, do_boot ? &mb : nullptr);   // after the path table
 //   5. SVG:     if (!a.slope_plot.empty()) csat_cli::pls_moderation_svg(mod, a.slope_plot);
 //      (one file per (interaction, outcome) pair; with more than one pair the 2nd, 3rd, ... get "-2", "-3", ...
 //       before the extension.)
 // JSON keys are documented in docs/pls-moderation.md.
 
 #include <csat/model/syntax.hpp>
+#include <csat/pls/bootstrap.hpp>
 #include <csat/pls/estimate.hpp>
 #include <csat/pls/moderation.hpp>
 #include <csat/report/charts.hpp>
@@ -67,10 +74,10 @@ inline csat::pls::interaction_method pls_interaction_method(const std::string& t
   }
 }
 
-/// Option consistency (exit 3, one line). `interaction` is the --interaction value ("" or "two-stage" when not
-/// given), `slope_plot` the --slope-plot path.
+/// Option consistency (exit 3, one line). `interaction` is the --interaction value ("" when not given),
+/// `slope_plot` the --slope-plot path.
 inline void pls_moderation_check_options(bool moderated, const std::string& interaction, const std::string& slope_plot,
-                                         bool bootstrap, bool plsc) {
+                                         bool plsc, bool weighted) {
   if (!interaction.empty()) (void)pls_interaction_method(interaction);
   if (!moderated) {
     if (!slope_plot.empty()) throw input_error("--slope-plot needs an interaction term X:M in the model");
@@ -78,19 +85,29 @@ inline void pls_moderation_check_options(bool moderated, const std::string& inte
       throw input_error("--interaction " + interaction + " needs an interaction term X:M in the model");
     return;
   }
-  if (bootstrap) throw input_error("--boot and --boot-indices are not supported with interaction terms");
   if (plsc) throw input_error("--plsc is not supported with interaction terms");
+  if (weighted) throw input_error("--weights is not supported with interaction terms");
 }
 
-/// Estimates the moderated model with the estimation options of `csat pls` and the --interaction method.
-inline csat::pls::moderation_result<double> pls_moderation_run(const csat::pls::moderated_model& model,
-                                                               const csat::survey::data_table<double>& data,
-                                                               const csat::pls::estimate_options& eo,
-                                                               const std::string& interaction) {
+/// Estimates the moderated model with the estimation options of `csat pls` and the --interaction method. With
+/// `bootstrap` set, bootstraps it (replaying the 1-based resamples of `indices_file` when not empty) into `*boot`
+/// and returns its full-sample estimate.
+inline csat::pls::moderation_result<double> pls_moderation_run(
+    const csat::pls::moderated_model& model, const csat::survey::data_table<double>& data,
+    const csat::pls::estimate_options& eo, const std::string& interaction,
+    const csat::pls::bootstrap_options* bootstrap = nullptr, const std::string& indices_file = "",
+    csat::pls::moderation_bootstrap_result<double>* boot = nullptr) {
   csat::pls::moderation_options o;
   o.method = interaction.empty() ? csat::pls::interaction_method::two_stage : pls_interaction_method(interaction);
   o.estimation = eo;
-  return csat::pls::estimate_moderation(model, data, o);
+  if (!bootstrap) return csat::pls::estimate_moderation(model, data, o);
+  csat::pls::moderation_bootstrap_result<double> local;
+  auto& out = boot ? *boot : local;
+  if (!indices_file.empty())
+    out = csat::pls::bootstrap_moderation_indices(model, data, csat::pls::read_resample_indices(indices_file), o, *bootstrap);
+  else
+    out = csat::pls::bootstrap_moderation(model, data, o, *bootstrap);
+  return out.estimate;
 }
 
 /// The "reliability" object of `csat pls` (construct → {alpha, rho_c, rho_a, ave}) with seminr's conventions for
@@ -108,8 +125,24 @@ inline nlohmann::json pls_moderation_reliability_json(const csat::pls::moderatio
   return rel;
 }
 
-/// The "moderation" object: method, interaction constructs, simple slopes, and the first stage (two-stage).
-inline nlohmann::json pls_moderation_json(const csat::pls::moderation_result<double>& m) {
+inline nlohmann::json pls_moderation_summary_json(nlohmann::json j, const csat::pls::parameter_summary<double>& s) {
+  j["estimate"] = number(s.original);
+  j["mean"] = number(s.mean);
+  j["sd"] = number(s.sd);
+  j["t"] = number(s.t);
+  j["p"] = number(s.p);
+  j["p_empirical"] = number(s.p_empirical);
+  j["ci_lower"] = number(s.ci_lower);
+  j["ci_upper"] = number(s.ci_upper);
+  j["bca_lower"] = number(s.bca_lower);
+  j["bca_upper"] = number(s.bca_upper);
+  return j;
+}
+
+/// The "moderation" object: method, interaction constructs, simple slopes, the first stage (two-stage) and, when
+/// bootstrapped, "bootstrap".
+inline nlohmann::json pls_moderation_json(const csat::pls::moderation_result<double>& m,
+                                          const csat::pls::moderation_bootstrap_result<double>* boot = nullptr) {
   using nlohmann::json;
   json j;
   j["method"] = csat::pls::to_string(m.method);
@@ -169,11 +202,24 @@ inline nlohmann::json pls_moderation_json(const csat::pls::moderation_result<dou
   } else {
     j["first_stage"] = nullptr;
   }
+  if (boot) {
+    json paths = json::array(), sl = json::array();
+    for (const auto& s : boot->paths) paths.push_back(pls_moderation_summary_json({{"from", s.from}, {"to", s.to}}, s));
+    for (const auto& s : boot->simple_slopes)
+      sl.push_back(pls_moderation_summary_json({{"interaction", s.interaction}, {"outcome", s.outcome}, {"level", s.level}}, s.summary));
+    j["bootstrap"] = {{"requested", boot->requested}, {"successful", boot->successful}, {"failed", boot->failed},
+                      {"not_converged", boot->not_converged}, {"first_failure", boot->first_failure},
+                      {"confidence", boot->confidence}, {"bca", boot->bca_computed},
+                      {"paths", paths}, {"simple_slopes", sl}};
+  } else {
+    j["bootstrap"] = nullptr;
+  }
   return j;
 }
 
 /// Readable output: the interaction constructs and the simple-slopes tables.
-inline void pls_moderation_print(std::ostream& os, const csat::pls::moderation_result<double>& m) {
+inline void pls_moderation_print(std::ostream& os, const csat::pls::moderation_result<double>& m,
+                                 const csat::pls::moderation_bootstrap_result<double>* boot = nullptr) {
   os << "\nModeration (" << csat::pls::to_string(m.method) << ")\n";
   table t({"interaction", "items", "adjustment", "outcomes"});
   for (const auto& i : m.interactions) {
@@ -186,10 +232,28 @@ inline void pls_moderation_print(std::ostream& os, const csat::pls::moderation_r
     os << "\nSimple slopes of " << s.iv << " on " << s.outcome << " by " << s.moderator << " (slope = "
        << fixed(s.b_iv, 3) << (s.b_interaction < 0 ? " - " : " + ") << fixed(std::abs(s.b_interaction), 3)
        << " * m)\n";
-    table st({"moderator", "m", "slope", "intercept"});
-    for (const auto& row : s.rows) st.add({row.level, fixed(row.moderator, 0), fixed(row.slope, 3), fixed(row.intercept, 3)});
+    const csat::pls::slope_summary<double>* bs[3] = {nullptr, nullptr, nullptr};
+    if (boot)
+      for (const auto& b : boot->simple_slopes)
+        for (std::size_t k = 0; k < s.rows.size() && k < 3; ++k)
+          if (b.interaction == s.interaction && b.outcome == s.outcome && b.level == s.rows[k].level) bs[k] = &b;
+    std::vector<std::string> head = {"moderator", "m", "slope", "intercept"};
+    if (boot) head.insert(head.end(), {"sd", "t", "p", "ci_lower", "ci_upper"});
+    table st(head);
+    for (std::size_t k = 0; k < s.rows.size(); ++k) {
+      const auto& row = s.rows[k];
+      std::vector<std::string> cells = {row.level, fixed(row.moderator, 0), fixed(row.slope, 3), fixed(row.intercept, 3)};
+      if (boot && k < 3 && bs[k]) {
+        const auto& q = bs[k]->summary;
+        cells.insert(cells.end(), {fixed(q.sd, 3), fixed(q.t, 2), fixed(q.p, 4), fixed(q.ci_lower, 3), fixed(q.ci_upper, 3)});
+      }
+      st.add(cells);
+    }
     st.print(os, "  ");
   }
+  if (boot)
+    os << "  (bootstrap: " << boot->successful << " of " << boot->requested << " resamples; percentile "
+       << fixed(100 * boot->confidence, 0) << "% intervals)\n";
 }
 
 /// Writes the simple-slopes plot(s) to `path` (see the header comment for several pairs).

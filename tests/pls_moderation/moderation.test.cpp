@@ -312,3 +312,60 @@ TEST_CASE("without_interactions keeps the main constructs of the moderated fit")
   CHECK(m.block.back() == 2);
   CHECK((m.scores.col(2) - r.fit.scores.col(r.fit.construct_index("Satisfaction"))).cwiseAbs().maxCoeff() == 0.0);
 }
+
+TEST_CASE("bootstrap of a moderated model: identical for 1, 2 and 8 threads and when replayed") {
+  CSAT_NEED_SHARED("reference/pls_beyond_mobi.json");
+  const auto model = csat::pls::parse_moderated(mobi_model);
+  const auto data = mobi();
+  for (auto method : {csat::pls::interaction_method::two_stage, csat::pls::interaction_method::product_indicator,
+                      csat::pls::interaction_method::orthogonal}) {
+    csat::pls::moderation_options mo;
+    mo.method = method;
+    csat::pls::bootstrap_options bo;
+    bo.resamples = 40;
+    bo.seed = 7;
+    bo.threads = 1;
+    const auto b1 = csat::pls::bootstrap_moderation(model, data, mo, bo);
+    bo.threads = 2;
+    const auto b2 = csat::pls::bootstrap_moderation(model, data, mo, bo);
+    bo.threads = 8;
+    const auto b8 = csat::pls::bootstrap_moderation(model, data, mo, bo);
+    CHECK(b1.successful == 40);
+    CHECK(b1.failed == 0);
+    CHECK(b1.draws == b2.draws);
+    CHECK(b1.draws == b8.draws);
+    const auto idx = csat::pls::resample_indices(250, 40, 7);
+    const auto br = csat::pls::bootstrap_moderation_indices(model, data, idx, mo, bo);
+    CHECK(br.draws == b1.draws);
+    // the full-sample estimate is estimate_moderation's
+    const auto r = csat::pls::estimate_moderation(model, data, mo);
+    REQUIRE(b1.paths.size() == 3);
+    for (const auto& s : b1.paths) CHECK(s.original == r.fit.path(s.from, s.to));
+    CHECK(b1.paths[2].from == "Image:Expectation");
+    CHECK(b1.paths[2].sd > 0);
+    CHECK(b1.paths[2].ci_lower < b1.paths[2].ci_upper);
+    // every resample's slopes are b_X + b_XM m of that resample's paths
+    REQUIRE(b1.simple_slopes.size() == 3);
+    CHECK(b1.simple_slopes[0].level == "-1 SD");
+    CHECK(b1.simple_slopes[2].summary.original == csat::pls::simple_slopes(r, "Image:Expectation", "Satisfaction").rows[2].slope);
+    for (Eigen::Index b = 0; b < b1.draws.rows(); ++b)
+      for (int lvl = 0; lvl < 3; ++lvl)
+        CHECK_THAT(b1.draws(b, 3 + lvl), WithinAbs(b1.draws(b, 0) + (lvl - 1) * b1.draws(b, 2), 1e-14));
+    CHECK(b1.bca_computed);
+    CHECK(std::isfinite(b1.simple_slopes[1].summary.bca_lower));
+  }
+}
+
+TEST_CASE("bootstrap of a moderated model: bad input") {
+  CSAT_NEED_SHARED("reference/pls_beyond_mobi.json");
+  const auto model = csat::pls::parse_moderated(mobi_model);
+  const auto data = mobi();
+  csat::pls::bootstrap_options bo;
+  bo.resamples = 1;
+  CHECK_THROWS_AS(csat::pls::bootstrap_moderation(model, data, {}, bo), csat::domain_error);
+  Eigen::Matrix<Eigen::Index, Eigen::Dynamic, Eigen::Dynamic> idx = csat::pls::resample_indices(250, 3, 1);
+  idx(1, 5) = 250;
+  CHECK_THROWS_WITH(csat::pls::bootstrap_moderation_indices(model, data, idx), Contains("[1,5]") && Contains("250"));
+  CHECK_THROWS_WITH(csat::pls::bootstrap_moderation_indices(model, data, csat::pls::resample_indices(200, 3, 1)),
+                    Contains("200 columns"));
+}

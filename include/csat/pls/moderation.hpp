@@ -20,6 +20,7 @@
 #include <csat/core/error.hpp>
 #include <csat/model/specification.hpp>
 #include <csat/model/syntax.hpp>
+#include <csat/pls/bootstrap.hpp>
 #include <csat/pls/estimate.hpp>
 #include <csat/pls/quality.hpp>
 #include <csat/survey/csv.hpp>
@@ -27,8 +28,13 @@
 
 #include <Eigen/QR>
 
+#include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstddef>
+#include <exception>
+#include <mutex>
+#include <thread>
 #include <string>
 #include <utility>
 #include <vector>
@@ -268,60 +274,33 @@ Eigen::MatrixX<Scalar> orthogonalize(const Eigen::MatrixX<Scalar>& P, const Eige
 
 }  // namespace detail
 
-/// Estimates a model with interaction terms on a data table (columns by name). The missing-data policy of
-/// options.estimation is applied to the indicator columns first. Throws csat::invalid_argument for PLSc
-/// (options.estimation.consistent) and the errors of pls::estimate (unknown columns, zero variance, ...).
-template <class Scalar>
-moderation_result<Scalar> estimate_moderation(const moderated_model& model, const survey::data_table<Scalar>& data,
-                                              const moderation_options& options = {}) {
-  using std::abs;
-  const char* fn = "csat::pls::estimate_moderation";
+namespace detail {
+
+inline void check_moderation(const char* fn, const moderated_model& model, const moderation_options& options) {
   if (options.estimation.consistent)
     csat::detail::throw_invalid_argument(fn, "PLSc (consistent PLS) is not supported with interaction terms");
   if (model.interactions.empty())
     csat::detail::throw_invalid_argument(fn, "the model has no interaction term (write Y ~ X + M + X:M)");
+}
 
-  // missing data: the policy on the indicator columns, once, for both stages
-  detail::layout Lm = detail::make_layout(model.main, data.names);
-  const std::vector<std::string> cols = Lm.indicators;
-  bool any_missing = false;
-  for (auto c : Lm.columns)
-    if (data.values.col(c).hasNaN()) any_missing = true;
-  survey::missing_result<Scalar> cleaned;
-  const survey::data_table<Scalar>* src = &data;
-  if (any_missing) {
-    if (options.estimation.missing == survey::missing_policy::none) survey::require_complete(data, cols, fn);
-    cleaned = survey::apply_missing_policy(data, options.estimation.missing, cols);
-    src = &cleaned.data;
-    Lm = detail::make_layout(model.main, src->names);
-  }
-  const auto& X = src->values;
+/// The estimation proper on complete data: `X` holds the main model's indicators, column j = Lm.indicators[j]
+/// (Lm.columns = 0..p−1). Shared by estimate_moderation() and the bootstrap.
+template <class Scalar>
+moderation_result<Scalar> moderation_core(const char* fn, const moderated_model& model, const layout& Lm,
+                                          const Eigen::MatrixX<Scalar>& X, const moderation_options& options) {
+  using std::abs;
   const Eigen::Index n = X.rows();
-  auto finish_missing = [&](estimate_result<Scalar>& r) {
-    if (any_missing) {
-      r.missing = cleaned.report;
-    } else {
-      r.missing.policy = options.estimation.missing;
-      r.missing.columns = cols;
-      r.missing.rows_before = r.missing.rows_after = data.rows();
-    }
-  };
-
   moderation_result<Scalar> out;
   out.method = options.method;
   if (options.method == interaction_method::two_stage) {
-    out.first_stage = detail::estimate_columns(fn, Lm, X, options.estimation);
-    finish_missing(out.first_stage);
+    out.first_stage = estimate_columns(fn, Lm, X, options.estimation);
     out.has_first_stage = true;
   }
 
   // the interaction items
   auto items_of = [&](const std::string& construct) {
-    const auto& c = model.main.at(construct);
-    Eigen::MatrixX<Scalar> M(n, static_cast<Eigen::Index>(c.indicators.size()));
-    for (std::size_t j = 0; j < c.indicators.size(); ++j)
-      M.col(static_cast<Eigen::Index>(j)) = X.col(src->index_of(c.indicators[j]));
-    return M;
+    const auto k = static_cast<std::size_t>(model.main.find(construct));
+    return Eigen::MatrixX<Scalar>(X.middleCols(Lm.start[k], Lm.count[k]));
   };
   Eigen::Index extra = 0;
   for (const auto& t : model.interactions) {
@@ -336,12 +315,12 @@ moderation_result<Scalar> estimate_moderation(const moderated_model& model, cons
       ir.items.push_back(ir.name + "_intxn");
     } else {
       const Eigen::MatrixX<Scalar> Xi = items_of(t.iv), Mi = items_of(t.moderator);
-      ir.item_data = detail::product_items(Xi, Mi);
-      if (options.method == interaction_method::orthogonal) ir.item_data = detail::orthogonalize(ir.item_data, Xi, Mi);
+      ir.item_data = product_items(Xi, Mi);
+      if (options.method == interaction_method::orthogonal) ir.item_data = orthogonalize(ir.item_data, Xi, Mi);
       for (const auto& g : model.main.at(t.iv).indicators)
         for (const auto& h : model.main.at(t.moderator).indicators) ir.items.push_back(g + ":" + h);
     }
-    ir.item_sds = detail::column_sd(ir.item_data, ir.item_means);
+    ir.item_sds = column_sd(ir.item_data, ir.item_means);
     extra += ir.item_data.cols();
     out.interactions.push_back(std::move(ir));
   }
@@ -350,7 +329,7 @@ moderation_result<Scalar> estimate_moderation(const moderated_model& model, cons
   const Eigen::Index pm = Lm.p();
   Eigen::MatrixX<Scalar> Z(n, pm + extra);
   std::vector<std::string> names = Lm.indicators;
-  for (Eigen::Index j = 0; j < pm; ++j) Z.col(j) = X.col(Lm.columns[static_cast<std::size_t>(j)]);
+  Z.leftCols(pm) = X;
   model::specification full;
   for (const auto& c : model.main.constructs()) full.add_construct(c.name, c.indicators, c.mode, c.where);
   Eigen::Index at = pm;
@@ -363,9 +342,8 @@ moderation_result<Scalar> estimate_moderation(const moderated_model& model, cons
   for (const auto& p : model.main.structural_paths()) full.add_path(p.from, p.to, p.where);
   for (std::size_t i = 0; i < model.interactions.size(); ++i)
     for (const auto& o : model.interactions[i].outcomes) full.add_path(out.interactions[i].name, o, model.interactions[i].where);
-  const detail::layout L = detail::make_layout(full, names);
-  out.fit = detail::estimate_columns(fn, L, Z, options.estimation);
-  finish_missing(out.fit);
+  const layout L = make_layout(full, names);
+  out.fit = estimate_columns(fn, L, Z, options.estimation);
 
   // seminr's adjustment of the interaction scores: multiply by adj = Σ sd_j |l_j| / Σ |l_j|
   auto& r = out.fit;
@@ -398,6 +376,64 @@ moderation_result<Scalar> estimate_moderation(const moderated_model& model, cons
     }
   r.indirect_effects = r.total_effects - r.paths;
   out.reliability = reliability(r);
+  return out;
+}
+
+/// The complete indicator data of the main model after the missing-data policy: column j = indicator j of the
+/// returned layout (columns 0..p−1), and the missing-data report.
+template <class Scalar>
+struct moderation_data {
+  layout L;
+  Eigen::MatrixX<Scalar> X;
+  survey::missing_report<Scalar> missing;
+};
+
+template <class Scalar>
+moderation_data<Scalar> prepare_moderation_data(const char* fn, const moderated_model& model,
+                                                const survey::data_table<Scalar>& data, const moderation_options& options) {
+  moderation_data<Scalar> d;
+  d.L = make_layout(model.main, data.names);
+  const std::vector<std::string> cols = d.L.indicators;
+  bool any_missing = false;
+  for (auto c : d.L.columns)
+    if (data.values.col(c).hasNaN()) any_missing = true;
+  auto gather = [&](const survey::data_table<Scalar>& t) {
+    d.L = make_layout(model.main, t.names);
+    d.X.resize(t.rows(), d.L.p());
+    for (Eigen::Index j = 0; j < d.L.p(); ++j) {
+      d.X.col(j) = t.values.col(d.L.columns[static_cast<std::size_t>(j)]);
+      d.L.columns[static_cast<std::size_t>(j)] = j;
+    }
+  };
+  if (any_missing) {
+    if (options.estimation.missing == survey::missing_policy::none) survey::require_complete(data, cols, fn);
+    auto cleaned = survey::apply_missing_policy(data, options.estimation.missing, cols);
+    gather(cleaned.data);
+    d.missing = std::move(cleaned.report);
+  } else {
+    gather(data);
+    d.missing.policy = options.estimation.missing;
+    d.missing.columns = cols;
+    d.missing.rows_before = d.missing.rows_after = data.rows();
+  }
+  return d;
+}
+
+}  // namespace detail
+
+/// Estimates a model with interaction terms on a data table (columns by name). The missing-data policy of
+/// options.estimation is applied to the indicator columns first (once, for both stages). Throws
+/// csat::invalid_argument for PLSc (options.estimation.consistent) and the errors of pls::estimate (unknown columns,
+/// zero variance, ...).
+template <class Scalar>
+moderation_result<Scalar> estimate_moderation(const moderated_model& model, const survey::data_table<Scalar>& data,
+                                              const moderation_options& options = {}) {
+  const char* fn = "csat::pls::estimate_moderation";
+  detail::check_moderation(fn, model, options);
+  const auto d = detail::prepare_moderation_data(fn, model, data, options);
+  auto out = detail::moderation_core(fn, model, d.L, d.X, options);
+  out.fit.missing = d.missing;
+  if (out.has_first_stage) out.first_stage.missing = d.missing;
   return out;
 }
 
@@ -560,6 +596,263 @@ std::vector<simple_slopes_result<Scalar>> simple_slopes(const moderation_result<
   for (const auto& i : r.interactions)
     for (const auto& o : i.outcomes) out.push_back(simple_slopes(r, i.name, o));
   return out;
+}
+
+/// Bootstrap summary of one simple slope.
+template <class Scalar = double>
+struct slope_summary {
+  std::string interaction, outcome, level;  ///< e.g. "Image:Expectation", "Satisfaction", "-1 SD"
+  parameter_summary<Scalar> summary;        ///< from = interaction, to = outcome
+};
+
+/// Bootstrap of a moderated model: every resample repeats the whole procedure (missing-data policy once on the
+/// full data; then, per resample, first stage, interaction items, orthogonalization, stage 2 and the adjustment).
+template <class Scalar = double>
+struct moderation_bootstrap_result {
+  moderation_result<Scalar> estimate;                  ///< the full-sample estimation
+  std::vector<parameter_summary<Scalar>> paths;        ///< every structural path of the full model (adjusted scale)
+  std::vector<slope_summary<Scalar>> simple_slopes;    ///< per (interaction, outcome): −1 SD, Mean, +1 SD
+  std::size_t requested = 0, successful = 0, failed = 0, not_converged = 0;
+  std::string first_failure;                           ///< why the first failed resample failed
+  unsigned threads = 1;
+  bool bca_computed = false;
+  double confidence = 0.95;
+  Eigen::MatrixX<Scalar> draws;                        ///< B×m: paths, then slopes; NaN rows for failed resamples
+};
+
+namespace detail {
+
+/// The bootstrapped statistics of one fit: paths (structure order: to-major, then from), then the slopes.
+template <class Scalar>
+void moderation_stats(const moderation_result<Scalar>& r, Eigen::VectorX<Scalar>& out) {
+  const auto& f = r.fit;
+  const Eigen::Index K = static_cast<Eigen::Index>(f.constructs.size());
+  std::vector<Scalar> v;
+  for (Eigen::Index b = 0; b < K; ++b)
+    for (Eigen::Index a = 0; a < K; ++a)
+      if (f.structure(a, b)) v.push_back(f.paths(a, b));
+  for (const auto& s : simple_slopes(r))
+    for (const auto& row : s.rows) v.push_back(row.slope);
+  out = Eigen::Map<const Eigen::VectorX<Scalar>>(v.data(), static_cast<Eigen::Index>(v.size()));
+}
+
+template <class Scalar>
+moderation_bootstrap_result<Scalar> run_moderation_bootstrap(
+    const moderated_model& model, const survey::data_table<Scalar>& data, const moderation_options& mopt,
+    const bootstrap_options& bopt, const Eigen::Matrix<Eigen::Index, Eigen::Dynamic, Eigen::Dynamic>* given) {
+  const char* fn = "csat::pls::bootstrap_moderation";
+  check_moderation(fn, model, mopt);
+  if (!(bopt.confidence > 0 && bopt.confidence < 1))
+    throw_domain_error(fn, "options.confidence", bopt.confidence, "must lie in (0, 1)");
+  const auto d = prepare_moderation_data(fn, model, data, mopt);
+  const Eigen::Index n = d.X.rows(), p = d.X.cols();
+  const std::size_t B = given ? static_cast<std::size_t>(given->rows()) : bopt.resamples;
+  if (B < 2) throw_domain_error(fn, "the number of resamples", B, "must be at least 2");
+  if (given) {
+    if (given->cols() != n)
+      throw_invalid_argument(fn, "resample indices have " + std::to_string(given->cols()) + " columns, but the data have " +
+                                     std::to_string(n) + " rows");
+    for (Eigen::Index b = 0; b < given->rows(); ++b)
+      for (Eigen::Index j = 0; j < given->cols(); ++j)
+        if ((*given)(b, j) < 0 || (*given)(b, j) >= n)
+          throw_domain_error(fn, element_name("resample indices", b, j), (*given)(b, j),
+                             "must be a 0-based row number below " + std::to_string(n));
+  }
+  moderation_bootstrap_result<Scalar> out;
+  out.estimate = moderation_core(fn, model, d.L, d.X, mopt);
+  out.estimate.fit.missing = d.missing;
+  if (out.estimate.has_first_stage) out.estimate.first_stage.missing = d.missing;
+  Eigen::VectorX<Scalar> orig;
+  moderation_stats(out.estimate, orig);
+  const Eigen::Index m = orig.size();
+  const Scalar nan = std::numeric_limits<Scalar>::quiet_NaN();
+  out.requested = B;
+  out.confidence = bopt.confidence;
+  out.draws = Eigen::MatrixX<Scalar>::Constant(static_cast<Eigen::Index>(B), m, nan);
+  std::vector<unsigned char> ok(B, 0), conv(B, 0);
+  std::vector<std::string> why(B);
+
+  // one resample: the rows, then the whole procedure; result depends on b only (any thread count)
+  auto one = [&](const std::vector<Eigen::Index>& rows, Eigen::MatrixX<Scalar>& Xb, Eigen::VectorX<Scalar>& stat,
+                 bool& converged) {
+    Xb.resize(static_cast<Eigen::Index>(rows.size()), p);
+    for (Eigen::Index j = 0; j < p; ++j)
+      for (std::size_t i = 0; i < rows.size(); ++i) Xb(static_cast<Eigen::Index>(i), j) = d.X(rows[i], j);
+    const auto rb = moderation_core(fn, model, d.L, Xb, mopt);
+    converged = rb.fit.converged && (!rb.has_first_stage || rb.first_stage.converged);
+    moderation_stats(rb, stat);
+    return rb.fit.status != status::numerical_issue && stat.size() == m && stat.allFinite();
+  };
+
+  unsigned threads = bopt.threads ? bopt.threads : std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, B));
+  out.threads = threads;
+  std::atomic<std::size_t> next{0}, done{0};
+  std::exception_ptr fatal;
+  std::mutex fatal_mutex;
+  auto worker = [&]() {
+    std::vector<Eigen::Index> rows;
+    Eigen::MatrixX<Scalar> Xb;
+    Eigen::VectorX<Scalar> stat;
+    for (;;) {
+      const std::size_t b = next.fetch_add(1);
+      if (b >= B || fatal) break;
+      try {
+        if (given) {
+          rows.resize(static_cast<std::size_t>(n));
+          for (Eigen::Index j = 0; j < n; ++j) rows[static_cast<std::size_t>(j)] = (*given)(static_cast<Eigen::Index>(b), j);
+        } else {
+          draw_resample(bopt.seed, b, rows, n);
+        }
+        bool converged = false;
+        if (one(rows, Xb, stat, converged)) {
+          out.draws.row(static_cast<Eigen::Index>(b)) = stat.transpose();
+          ok[b] = 1;
+          conv[b] = converged;
+        } else {
+          why[b] = "singular system or non-finite estimate";
+        }
+      } catch (const csat::domain_error& e) {
+        why[b] = e.what();
+      } catch (const csat::invalid_argument& e) {
+        why[b] = e.what();
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(fatal_mutex);
+        if (!fatal) fatal = std::current_exception();
+      }
+      done.fetch_add(1);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+  if (bopt.progress) {
+    std::thread main_worker(worker);
+    while (done.load() < B && !fatal) {
+      bopt.progress(done.load(), B);
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    main_worker.join();
+  } else {
+    worker();
+  }
+  for (auto& t : pool) t.join();
+  if (fatal) std::rethrow_exception(fatal);
+  if (bopt.progress) bopt.progress(B, B);
+  for (std::size_t b = 0; b < B; ++b) {
+    if (ok[b]) {
+      ++out.successful;
+      out.not_converged += !conv[b];
+    } else {
+      ++out.failed;
+      if (out.first_failure.empty()) out.first_failure = "resample " + std::to_string(b) + ": " + why[b];
+    }
+  }
+
+  // BCa acceleration from a leave-one-out jackknife of the whole procedure
+  Eigen::VectorX<Scalar> accel = Eigen::VectorX<Scalar>::Constant(m, nan);
+  out.bca_computed = bopt.bca && n <= bopt.bca_max_rows && n > 3;
+  if (out.bca_computed) {
+    Eigen::MatrixX<Scalar> jack(n, m);
+    std::vector<unsigned char> jok(static_cast<std::size_t>(n), 0);
+    std::atomic<Eigen::Index> jnext{0};
+    auto jworker = [&]() {
+      std::vector<Eigen::Index> rows(static_cast<std::size_t>(n - 1));
+      Eigen::MatrixX<Scalar> Xb;
+      Eigen::VectorX<Scalar> stat;
+      for (;;) {
+        const Eigen::Index i = jnext.fetch_add(1);
+        if (i >= n) break;
+        for (Eigen::Index r = 0, k = 0; r < n; ++r)
+          if (r != i) rows[static_cast<std::size_t>(k++)] = r;
+        try {
+          bool converged = false;
+          if (one(rows, Xb, stat, converged)) {
+            jack.row(i) = stat.transpose();
+            jok[static_cast<std::size_t>(i)] = 1;
+          }
+        } catch (const csat::domain_error&) {
+        } catch (const csat::invalid_argument&) {
+        }
+      }
+    };
+    std::vector<std::thread> jpool;
+    for (unsigned t = 1; t < threads; ++t) jpool.emplace_back(jworker);
+    jworker();
+    for (auto& t : jpool) t.join();
+    for (Eigen::Index c = 0; c < m; ++c) {
+      Scalar mean = 0;
+      Eigen::Index cnt = 0;
+      for (Eigen::Index i = 0; i < n; ++i)
+        if (jok[static_cast<std::size_t>(i)]) { mean += jack(i, c); ++cnt; }
+      if (cnt < 3) continue;
+      mean /= Scalar(cnt);
+      Scalar s2 = 0, s3 = 0;
+      for (Eigen::Index i = 0; i < n; ++i)
+        if (jok[static_cast<std::size_t>(i)]) {
+          const Scalar dd = mean - jack(i, c);
+          s2 += dd * dd;
+          s3 += dd * dd * dd;
+        }
+      using std::pow;
+      accel(c) = s2 > 0 ? s3 / (Scalar(6) * pow(s2, Scalar(1.5))) : Scalar(0);
+    }
+  }
+
+  std::vector<Scalar> v;
+  v.reserve(B);
+  auto summary_of = [&](Eigen::Index c) {
+    v.clear();
+    for (std::size_t b = 0; b < B; ++b)
+      if (ok[b]) v.push_back(out.draws(static_cast<Eigen::Index>(b), c));
+    return summarize(v, orig(c), accel(c), bopt.confidence, out.bca_computed);
+  };
+  const auto& f = out.estimate.fit;
+  const Eigen::Index K = static_cast<Eigen::Index>(f.constructs.size());
+  Eigen::Index c = 0;
+  for (Eigen::Index b = 0; b < K; ++b)
+    for (Eigen::Index a = 0; a < K; ++a)
+      if (f.structure(a, b)) {
+        auto s = summary_of(c++);
+        s.from = f.constructs[static_cast<std::size_t>(a)];
+        s.to = f.constructs[static_cast<std::size_t>(b)];
+        out.paths.push_back(std::move(s));
+      }
+  for (const auto& sl : simple_slopes(out.estimate))
+    for (const auto& row : sl.rows) {
+      slope_summary<Scalar> ss;
+      ss.interaction = sl.interaction;
+      ss.outcome = sl.outcome;
+      ss.level = row.level;
+      ss.summary = summary_of(c++);
+      ss.summary.from = sl.interaction;
+      ss.summary.to = sl.outcome;
+      out.simple_slopes.push_back(std::move(ss));
+    }
+  return out;
+}
+
+}  // namespace detail
+
+/// Bootstraps a moderated model with seeded resamples (the scheme of pls::bootstrap: resample b is drawn from
+/// (seed, b) alone, so results are identical for any thread count). Summaries (mean, sd, t, p, percentile and BCa
+/// intervals, as pls::bootstrap) of every path, the interaction paths on the adjusted scale included, and of the
+/// simple slopes. bootstrap_options::scale_min/scale_max are not used.
+template <class Scalar>
+moderation_bootstrap_result<Scalar> bootstrap_moderation(const moderated_model& model,
+                                                         const survey::data_table<Scalar>& data,
+                                                         const moderation_options& mopt = {},
+                                                         const bootstrap_options& bopt = {}) {
+  return detail::run_moderation_bootstrap(model, data, mopt, bopt, nullptr);
+}
+
+/// The same with given resamples: `indices` is B×n, 0-based row numbers of the data after the missing-data policy
+/// (e.g. read_resample_indices() of a 1-based file).
+template <class Scalar>
+moderation_bootstrap_result<Scalar> bootstrap_moderation_indices(
+    const moderated_model& model, const survey::data_table<Scalar>& data,
+    const Eigen::Matrix<Eigen::Index, Eigen::Dynamic, Eigen::Dynamic>& indices, const moderation_options& mopt = {},
+    const bootstrap_options& bopt = {}) {
+  return detail::run_moderation_bootstrap(model, data, mopt, bopt, &indices);
 }
 
 }  // namespace pls
