@@ -146,8 +146,9 @@ TEST_CASE("from_syntax errors are located", "[model][specification][syntax][erro
   CHECK_THROWS_WITH(from_syntax("A =~ a1 + a2\nB =~ b1\nC =~ c\nB ~ A + A:C\n", "m.txt"),
                     Contains("m.txt:4:9: interaction term"));
   CHECK_THROWS_WITH(from_syntax("A =~ a1 + a2\nB =~ b1\nB ~ 1\n", "m.txt"), Contains("intercept"));
+  // a block naming constructs is a higher-order construct; its dimensions take no structural paths of their own
   CHECK_THROWS_WITH(from_syntax("A =~ a1 + a2\nB =~ b1\nH =~ A + B\nH ~ A\n", "m.txt"),
-                    Contains("m.txt:3:1: block \"H\" names construct \"A\""));
+                    Contains("m.txt:4:5: path \"A\" -> \"H\": construct \"A\" is a dimension of higher-order construct \"H\""));
   CHECK_THROWS_WITH(from_syntax("A =~ a1 + a2\nB =~ b1\nB ~ Ghost\n", "m.txt"),
                     Contains("m.txt:3:5: path \"Ghost\" -> \"B\": unknown construct \"Ghost\""));
   CHECK_THROWS_WITH(from_syntax("A =~ a1 + a2\nB =~ b1 + a2\nB ~ A\n", "m.txt"),

@@ -10,6 +10,13 @@
 /// unknown construct, a self-loop, a duplicate path, a cyclic structural model (the cycle is spelled out),
 /// a construct with no path. validate(columns) also checks that every indicator is a data column.
 /// When a construct or path came from text, its message starts with "SOURCE:LINE:COLUMN: ".
+///
+/// Higher-order constructs: a construct may be formed from other constructs (its dimensions) with
+/// higher_order() or, in text, `Service =~ Quality + Value` where every right-hand name is a declared construct.
+/// validate() then also checks that each dimension is a known construct other than the construct itself, that
+/// no dimension belongs to two higher-order constructs or has structural paths of its own, that a higher-order
+/// construct has at least two dimensions, and that the dimension relation has no cycle. Such a model is
+/// estimated with csat::pls::estimate_higher_order() (csat/pls/higher_order.hpp); the plain estimators reject it.
 
 #include <csat/config.hpp>
 #include <csat/core/error.hpp>
@@ -62,6 +69,8 @@ struct construct {
   std::vector<std::string> indicators;
   model::mode mode = model::mode::A;
   model::location where{};
+  /// True for a higher-order construct: `indicators` then names its dimensions (other constructs).
+  bool higher_order = false;
 };
 
 /// One structural path from -> to.
@@ -96,6 +105,19 @@ public:
   /// A single-item construct.
   specification& single_item(std::string name, std::string indicator) {
     return add_construct(std::move(name), {std::move(indicator)}, model::mode::single_item);
+  }
+  /// A higher-order construct formed from the constructs `dimensions` (declared before or after it), Mode A
+  /// (reflective/composite on the dimension scores) or Mode B (formative).
+  specification& higher_order(std::string name, std::vector<std::string> dimensions, model::mode m = model::mode::A,
+                              model::location where = {}) {
+    m_constructs.push_back({std::move(name), std::move(dimensions), m, std::move(where), true});
+    return *this;
+  }
+  /// True when some construct is higher-order.
+  bool has_higher_order() const {
+    for (const auto& c : m_constructs)
+      if (c.higher_order) return true;
+    return false;
   }
   /// A structural path from -> to.
   specification& add_path(std::string from, std::string to, model::location where = {}) {
@@ -132,10 +154,12 @@ public:
     for (const auto& c : m_constructs) out.push_back(c.name);
     return out;
   }
-  /// All indicators, block after block, in declaration order.
+  /// All indicators, block after block, in declaration order (the dimensions of higher-order constructs are
+  /// constructs, not indicators, and are left out).
   std::vector<std::string> indicators() const {
     std::vector<std::string> out;
-    for (const auto& c : m_constructs) out.insert(out.end(), c.indicators.begin(), c.indicators.end());
+    for (const auto& c : m_constructs)
+      if (!c.higher_order) out.insert(out.end(), c.indicators.begin(), c.indicators.end());
     return out;
   }
   /// Predecessors of construct k (indices, in path declaration order).
@@ -163,6 +187,7 @@ public:
       if (c.mode == model::mode::single_item && c.indicators.size() != 1)
         csat::detail::throw_invalid_argument(fn, at + "construct " + csat::detail::quoted(c.name) + " is a single item but has " +
                                                std::to_string(c.indicators.size()) + " indicators");
+      if (c.higher_order) continue;  // dimensions are checked below
       for (const auto& ind : c.indicators) {
         if (ind.empty())
           csat::detail::throw_invalid_argument(fn, at + "construct " + csat::detail::quoted(c.name) + " has an empty indicator name");
@@ -179,8 +204,48 @@ public:
       }
     }
     const std::size_t K = m_constructs.size();
+    // higher-order constructs: known dimensions, not itself, one parent per dimension, no cycle
+    std::vector<std::ptrdiff_t> parent(K, -1);
+    for (std::size_t k = 0; k < K; ++k) {
+      const construct& c = m_constructs[k];
+      if (!c.higher_order) continue;
+      const std::string at = c.where.prefix();
+      const std::string hoc = "higher-order construct " + csat::detail::quoted(c.name);
+      if (c.indicators.size() < 2)
+        csat::detail::throw_invalid_argument(fn, at + hoc + " has one dimension (" + csat::detail::quoted(c.indicators[0]) +
+                                               "), but needs at least two: with one it is that construct itself");
+      for (std::size_t i = 0; i < c.indicators.size(); ++i) {
+        const std::string& d = c.indicators[i];
+        if (d == c.name) csat::detail::throw_invalid_argument(fn, at + hoc + " names itself as a dimension");
+        const auto it = by_name.find(d);
+        if (it == by_name.end())
+          csat::detail::throw_invalid_argument(fn, at + hoc + " names unknown construct " + csat::detail::quoted(d) +
+                                                 " as a dimension");
+        for (std::size_t j = 0; j < i; ++j)
+          if (c.indicators[j] == d)
+            csat::detail::throw_invalid_argument(fn, at + hoc + " lists dimension " + csat::detail::quoted(d) + " twice");
+        if (parent[it->second] >= 0)
+          csat::detail::throw_invalid_argument(
+              fn, at + "construct " + csat::detail::quoted(d) + " is a dimension of two higher-order constructs: " +
+                      csat::detail::quoted(m_constructs[static_cast<std::size_t>(parent[it->second])].name) + " and " +
+                      csat::detail::quoted(c.name));
+        parent[it->second] = static_cast<std::ptrdiff_t>(k);
+      }
+    }
+    for (std::size_t k = 0; k < K; ++k) {  // follow the parents: a cycle returns to k
+      std::string chain = m_constructs[k].name;
+      std::ptrdiff_t v = parent[k];
+      for (std::size_t steps = 0; v >= 0 && steps <= K; ++steps) {
+        chain = m_constructs[static_cast<std::size_t>(v)].name + " -> " + chain;
+        if (static_cast<std::size_t>(v) == k)
+          csat::detail::throw_invalid_argument(fn, m_constructs[k].where.prefix() +
+                                                   "the higher-order constructs form a cycle (each formed from the next): " + chain);
+        v = parent[static_cast<std::size_t>(v)];
+      }
+    }
     std::vector<std::vector<std::size_t>> succ(K);
     std::vector<bool> touched(K, false);
+    for (std::size_t k = 0; k < K; ++k) touched[k] = parent[k] >= 0;  // a dimension is tied in by its parent
     for (std::size_t i = 0; i < m_paths.size(); ++i) {
       const model::path& p = m_paths[i];
       const std::string at = p.where.prefix();
@@ -195,6 +260,13 @@ public:
       if (f->second == t->second)
         csat::detail::throw_invalid_argument(fn, at + "path " + csat::detail::quoted(p.from) + " -> " + csat::detail::quoted(p.to) +
                                                " is a self-loop");
+      for (const auto e : {f->second, t->second})
+        if (parent[e] >= 0)
+          csat::detail::throw_invalid_argument(
+              fn, at + "path " + csat::detail::quoted(p.from) + " -> " + csat::detail::quoted(p.to) + ": construct " +
+                      csat::detail::quoted(m_constructs[e].name) + " is a dimension of higher-order construct " +
+                      csat::detail::quoted(m_constructs[static_cast<std::size_t>(parent[e])].name) +
+                      " and takes part in the structural model only through it");
       for (std::size_t j = 0; j < i; ++j)
         if (m_paths[j].from == p.from && m_paths[j].to == p.to)
           csat::detail::throw_invalid_argument(fn, at + "path " + csat::detail::quoted(p.from) + " -> " + csat::detail::quoted(p.to) +
@@ -242,8 +314,15 @@ public:
   }
 
   /// validate(), then checks that every indicator is one of `columns` (the data's column names).
+  /// A model with higher-order constructs is rejected here: the plain estimators cannot estimate it.
   void validate(const std::vector<std::string>& columns) const {
     validate();
+    for (const auto& c : m_constructs)
+      if (c.higher_order)
+        csat::detail::throw_invalid_argument("csat::model::specification",
+                                             c.where.prefix() + "construct " + csat::detail::quoted(c.name) +
+                                                 " is higher-order (formed from constructs); estimate the model with "
+                                                 "csat::pls::estimate_higher_order");
     for (const auto& c : m_constructs)
       for (const auto& ind : c.indicators)
         if (std::find(columns.begin(), columns.end(), ind) == columns.end())
@@ -287,11 +366,22 @@ private:
 ///     Quality      <~ PERQ1 + PERQ2            # Mode B block
 ///     Satisfaction ~  Image + Quality          # structural paths Image -> Satisfaction, Quality -> Satisfaction
 ///
-/// Anything PLS does not use (`~~`, `:=`, constraints, intercepts, modifiers such as `a*x`, interaction terms,
-/// a block made of other constructs) is a csat::parse_error at its line and column; model errors found by
-/// validate() name the line and column of the declaration at fault.
+///     Service      =~ Quality + Value          # higher-order construct: every name on the right is a construct
+///
+/// A block whose right-hand side names declared constructs (declared anywhere in the text) is a higher-order
+/// construct formed from them (`=~` Mode A, `<~` Mode B, on the dimension scores); a block mixing constructs
+/// and indicators, or a higher-order block naming itself, is a csat::parse_error at the offending name.
+/// Anything PLS does not use (`~~`, `:=`, constraints, intercepts, modifiers such as `a*x`, interaction terms)
+/// is a csat::parse_error at its line and column; model errors found by validate() name the line and column
+/// of the declaration at fault.
 inline specification from_syntax(const syntax& parsed) {
   specification spec;
+  std::vector<std::string> declared;  // every construct of the text, for telling blocks of constructs apart
+  for (const auto& st : parsed.statements)
+    if (st.oper == op::measured_by || st.oper == op::composed_of) declared.push_back(st.lhs);
+  auto is_declared = [&](const std::string& name) {
+    return std::find(declared.begin(), declared.end(), name) != declared.end();
+  };
   auto fail = [&](std::size_t line, std::size_t column, const std::string& what, const std::string& message) {
     throw csat::parse_error(parsed.source, line, column, what, message);
   };
@@ -309,11 +399,34 @@ inline specification from_syntax(const syntax& parsed) {
       case op::measured_by:
       case op::composed_of: {
         std::vector<std::string> items;
+        const term* construct_term = nullptr;  // first right-hand name that is another construct
+        const term* item_term = nullptr;       // first right-hand name that is not a construct
+        const term* self_term = nullptr;
         for (const auto& t : st.rhs) {
           plain(t, "measurement block");
           items.push_back(t.name);
+          if (t.name == st.lhs) {
+            if (!self_term) self_term = &t;
+          } else if (is_declared(t.name)) {
+            if (!construct_term) construct_term = &t;
+          } else if (!item_term) {
+            item_term = &t;
+          }
         }
-        const mode m = items.size() == 1 ? mode::single_item : (st.oper == op::measured_by ? mode::A : mode::B);
+        const mode declared_mode = st.oper == op::measured_by ? mode::A : mode::B;
+        if (construct_term) {  // a higher-order construct
+          if (self_term)
+            fail(self_term->line, self_term->column, self_term->name,
+                 "higher-order construct " + csat::detail::quoted(st.lhs) + " names itself as a dimension");
+          if (item_term)
+            fail(item_term->line, item_term->column, item_term->name,
+                 "block " + csat::detail::quoted(st.lhs) + " mixes constructs (" + csat::detail::quoted(construct_term->name) +
+                     ") and indicators (" + csat::detail::quoted(item_term->name) +
+                     "): a higher-order construct is formed from declared constructs only");
+          spec.higher_order(st.lhs, std::move(items), declared_mode, where);
+          break;
+        }
+        const mode m = items.size() == 1 ? mode::single_item : declared_mode;
         spec.add_construct(st.lhs, std::move(items), m, where);
         break;
       }
@@ -328,13 +441,6 @@ inline specification from_syntax(const syntax& parsed) {
              std::string("operator ") + to_string(st.oper) + " is not used by PLS path models (only =~, <~ and ~)");
     }
   }
-  // a block made of constructs would be a higher-order construct
-  for (const auto& c : spec.constructs())
-    for (const auto& ind : c.indicators)
-      if (spec.find(ind) >= 0 && ind != c.name)
-        fail(c.where.line, c.where.column, ind,
-             "block " + csat::detail::quoted(c.name) + " names construct " + csat::detail::quoted(ind) +
-                 " as an indicator; higher-order constructs are not supported");
   if (spec.constructs().empty())
     throw csat::parse_error(parsed.source, 0, 0, "", "the model declares no construct (use NAME =~ ITEMS)");
   spec.validate();

@@ -11,5 +11,6 @@
 #include <csat/pls/bootstrap.hpp>
 #include <csat/pls/groups.hpp>
 #include <csat/pls/moderation.hpp>
+#include <csat/pls/higher_order.hpp>
 
 #endif
