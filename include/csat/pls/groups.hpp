@@ -343,7 +343,10 @@ void assignment_stats(const char* fn, const layout& L, const estimate_options& e
   const Eigen::Index p = L.p(), K = L.K(), n = pp.Z.rows();
   const Eigen::Index P = static_cast<Eigen::Index>(paths.size());
   buf.resize(n_s, p);
-  for (Eigen::Index r = 0; r < n_s; ++r) buf.row(r) = pp.Z.row(sel[r]);
+  for (Eigen::Index j = 0; j < p; ++j) {  // column by column: contiguous reads of the column-major Z
+    const auto zc = pp.Z.col(j);
+    for (Eigen::Index r = 0; r < n_s; ++r) buf(r, j) = zc(sel[r]);
+  }
   Eigen::VectorX<Scalar> s1 = buf.colwise().sum().transpose();
   Eigen::MatrixX<Scalar> C1 = Eigen::MatrixX<Scalar>::Zero(p, p);
   C1.template selfadjointView<Eigen::Lower>().rankUpdate(buf.transpose());
@@ -377,10 +380,16 @@ void assignment_stats(const char* fn, const layout& L, const estimate_options& e
   }
   // step 3 on the fixed pooled scores
   Eigen::VectorX<Scalar> sum1 = Eigen::VectorX<Scalar>::Zero(K), sq1 = Eigen::VectorX<Scalar>::Zero(K);
-  for (Eigen::Index r = 0; r < n_s; ++r) {
-    const auto row = pp.scores.row(sel[r]);
-    sum1 += row.transpose();
-    sq1 += row.transpose().cwiseAbs2();
+  for (Eigen::Index k = 0; k < K; ++k) {
+    const auto sc = pp.scores.col(k);
+    Scalar sm = 0, sq = 0;
+    for (Eigen::Index r = 0; r < n_s; ++r) {
+      const Scalar x = sc(sel[r]);
+      sm += x;
+      sq += x * x;
+    }
+    sum1(k) = sm;
+    sq1(k) = sq;
   }
   const Eigen::Index n2 = n - n_s;
   for (Eigen::Index k = 0; k < K; ++k) {
@@ -500,11 +509,12 @@ group_result<Scalar> compare_groups_impl(const model::specification& spec, const
   const Eigen::Index P = static_cast<Eigen::Index>(paths.size());
   const Scalar nan = std::numeric_limits<Scalar>::quiet_NaN();
 
-  // per group: estimation and bootstrap
+  // per group: estimation
+  std::vector<survey::data_table<Scalar>> tables(static_cast<std::size_t>(G));
   for (Eigen::Index g = 0; g < G; ++g) {
     const auto& rows = crow[static_cast<std::size_t>(g)];
     const auto ng = static_cast<Eigen::Index>(rows.size());
-    survey::data_table<Scalar> gt;
+    auto& gt = tables[static_cast<std::size_t>(g)];
     gt.source = clean->source + " (group " + csat::detail::quoted(split.labels[static_cast<std::size_t>(g)]) + ")";
     gt.names = L.indicators;
     gt.values.resize(ng, L.p());
@@ -520,43 +530,89 @@ group_result<Scalar> compare_groups_impl(const model::specification& spec, const
     gf.label = split.labels[static_cast<std::size_t>(g)];
     for (auto r : split.rows[static_cast<std::size_t>(g)])
       if (new_row[static_cast<std::size_t>(r)] >= 0) gf.rows.push_back(r);
-    const std::size_t B = given ? static_cast<std::size_t>((*given)[static_cast<std::size_t>(g)].rows()) : gopt.resamples;
-    gf.boot_mean = Eigen::VectorX<Scalar>::Constant(P, nan);
-    gf.boot_sd = Eigen::VectorX<Scalar>::Constant(P, nan);
     try {
-      if (B >= 2) {
-        bootstrap_options bo;
-        bo.resamples = B;
-        bo.seed = gopt.seed;
-        bo.threads = threads;
-        bo.bca = false;
-        bootstrap_result<Scalar> br = given ? bootstrap_indices(spec, gt, (*given)[static_cast<std::size_t>(g)], eopt, bo)
-                                            : bootstrap(spec, gt, eopt, bo);
-        gf.estimate = std::move(br.estimate);
-        gf.boot_successful = br.successful;
-        gf.boot_failed = br.failed;
-        // bootstrap draws' path columns are in row-major structure order; map them to model order
-        gf.boot_paths.resize(static_cast<Eigen::Index>(B), P);
-        for (Eigen::Index q = 0; q < P; ++q) {
-          Eigen::Index c = -1;
-          for (std::size_t s = 0; s < br.paths.size(); ++s)
-            if (br.paths[s].from == out.path_from[static_cast<std::size_t>(q)] &&
-                br.paths[s].to == out.path_to[static_cast<std::size_t>(q)])
-              c = static_cast<Eigen::Index>(s);
-          gf.boot_paths.col(q) = br.draws.col(c);
-          gf.boot_mean(q) = br.paths[static_cast<std::size_t>(c)].mean;
-          gf.boot_sd(q) = br.paths[static_cast<std::size_t>(c)].sd;
-        }
-      } else {
-        gf.estimate = estimate(spec, gt, eopt);
-      }
+      gf.estimate = estimate(spec, gt, eopt);
     } catch (const csat::invalid_argument& e) {
       throw_invalid_argument(fn, "group " + csat::detail::quoted(gf.label) + " (" + std::to_string(ng) + " cases): " + e.what());
     } catch (const csat::domain_error& e) {
       throw csat::domain_error(std::string(fn) + ": group " + csat::detail::quoted(gf.label) + " (" + std::to_string(ng) +
                                " cases): " + e.what());
     }
+    if (given) {
+      const auto& gi = (*given)[static_cast<std::size_t>(g)];
+      if (gi.cols() != ng)
+        throw_invalid_argument(fn, "resample indices of group " + csat::detail::quoted(gf.label) + " have " +
+                                       std::to_string(gi.cols()) + " columns, but the group has " + std::to_string(ng) +
+                                       " cases");
+      for (Eigen::Index b = 0; b < gi.rows(); ++b)
+        for (Eigen::Index j = 0; j < gi.cols(); ++j)
+          if (gi(b, j) < 0 || gi(b, j) >= ng)
+            throw_domain_error(fn, element_name("resample indices of group " + csat::detail::quoted(gf.label), b, j),
+                               gi(b, j), "must be a 0-based position below " + std::to_string(ng));
+    }
+    const std::size_t B = given ? static_cast<std::size_t>((*given)[static_cast<std::size_t>(g)].rows()) : gopt.resamples;
+    gf.boot_paths = Eigen::MatrixX<Scalar>::Constant(static_cast<Eigen::Index>(B), P, nan);
+    gf.boot_mean = Eigen::VectorX<Scalar>::Constant(P, nan);
+    gf.boot_sd = Eigen::VectorX<Scalar>::Constant(P, nan);
     out.groups.push_back(std::move(gf));
+  }
+
+  // bootstrap of every group in one loop: task t = (group g, resample b); resample b of group g is
+  // draw_resample(seed, b) over the group's cases (bootstrap.hpp's draws) or the given positions
+  {
+    std::vector<std::size_t> offset(static_cast<std::size_t>(G) + 1, 0);
+    for (Eigen::Index g = 0; g < G; ++g)
+      offset[static_cast<std::size_t>(g) + 1] =
+          offset[static_cast<std::size_t>(g)] + static_cast<std::size_t>(out.groups[static_cast<std::size_t>(g)].boot_paths.rows());
+    const std::size_t tasks = offset.back();
+    std::vector<Eigen::Index> idcols(static_cast<std::size_t>(L.p()));
+    for (Eigen::Index j = 0; j < L.p(); ++j) idcols[static_cast<std::size_t>(j)] = j;
+    std::vector<std::vector<Eigen::Index>> rows_w(threads);
+    parallel_for(tasks, threads, [&](std::size_t t, unsigned w) {
+      const std::size_t g = static_cast<std::size_t>(std::upper_bound(offset.begin(), offset.end(), t) - offset.begin()) - 1;
+      const std::size_t b = t - offset[g];
+      const auto& X = tables[g].values;
+      const Eigen::Index ng = X.rows();
+      auto& rows = rows_w[w];
+      if (given) {
+        rows.resize(static_cast<std::size_t>(ng));
+        for (Eigen::Index j = 0; j < ng; ++j) rows[static_cast<std::size_t>(j)] = (*given)[g](static_cast<Eigen::Index>(b), j);
+      } else {
+        draw_resample(gopt.seed, b, rows, ng);
+      }
+      try {
+        const moments<Scalar> mb = compute_moments(X, idcols, rows.data(), ng);
+        check_moments(fn, L, mb);
+        const core_fit<Scalar> fb = fit_core(fn, L, mb.cor, mb.n, eopt);
+        if (fb.st == status::numerical_issue) return;
+        auto& D = out.groups[g].boot_paths;
+        Eigen::VectorX<Scalar> row(P);
+        for (Eigen::Index q = 0; q < P; ++q) row(q) = fb.B(paths[static_cast<std::size_t>(q)].first, paths[static_cast<std::size_t>(q)].second);
+        if (row.allFinite()) D.row(static_cast<Eigen::Index>(b)) = row.transpose();
+      } catch (const csat::invalid_argument&) {
+      } catch (const csat::domain_error&) {
+      }
+    });
+    for (auto& gf : out.groups) {
+      const Eigen::Index B = gf.boot_paths.rows();
+      for (Eigen::Index b = 0; b < B; ++b) {
+        if (gf.boot_paths.row(b).allFinite()) ++gf.boot_successful;
+        else ++gf.boot_failed;
+      }
+      if (gf.boot_successful < 2) continue;
+      // mean and sd (B−1) over the successful resamples, summed in resample order as bootstrap.hpp does
+      for (Eigen::Index q = 0; q < P; ++q) {
+        Scalar sum = 0;
+        for (Eigen::Index b = 0; b < B; ++b)
+          if (!std::isnan(static_cast<double>(gf.boot_paths(b, q)))) sum += gf.boot_paths(b, q);
+        const Scalar mean = sum / Scalar(gf.boot_successful);
+        Scalar ss = 0;
+        for (Eigen::Index b = 0; b < B; ++b)
+          if (!std::isnan(static_cast<double>(gf.boot_paths(b, q)))) ss += (gf.boot_paths(b, q) - mean) * (gf.boot_paths(b, q) - mean);
+        gf.boot_mean(q) = mean;
+        gf.boot_sd(q) = std::sqrt(ss / Scalar(gf.boot_successful - 1));
+      }
+    }
   }
 
   // successful resamples per group (in order) for PLS-MGA
