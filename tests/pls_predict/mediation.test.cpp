@@ -187,6 +187,12 @@ TEST_CASE("bad chains are rejected naming the culprit", "[pls][mediation][errors
   CHECK_THROWS_WITH(run("Image ->  -> Satisfaction"), Contains("empty construct name (name 2)"));
   CHECK_THROWS_WITH(run("Image -> Expectation -> Image"), Contains("visits \"Image\" twice"));
   CHECK_THROWS_WITH(csat::pls::mediation(ecsi(), data, {}, {}, bo), Contains("no chain given"));
+  csat::pls::estimate_options weighted;
+  weighted.weights = "CUEX1";
+  CHECK_THROWS_AS(csat::pls::mediation(ecsi(), data, {"Image -> Expectation -> Satisfaction"}, weighted, bo),
+                  csat::invalid_argument);
+  CHECK_THROWS_WITH(csat::pls::mediation(ecsi(), data, {"Image -> Expectation -> Satisfaction"}, weighted, bo),
+                    Contains("case weights (column \"CUEX1\") are not supported"));
   bo.resamples = 1;
   CHECK_THROWS_AS(run("Image -> Expectation -> Satisfaction"), csat::domain_error);
   CHECK_THROWS_WITH(run("Image -> Expectation -> Satisfaction"), Contains("the number of resamples = 1"));

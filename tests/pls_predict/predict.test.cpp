@@ -315,6 +315,10 @@ TEST_CASE("bad PLSpredict input is rejected naming the culprit", "[pls][predict]
   CHECK_THROWS_WITH(csat::pls::predict_folds(ecsi(), data, folds, po), Contains("folds[17,0] = -1"));
   folds(17, 0) = 4;  // fold 3 is empty
   CHECK_THROWS_WITH(csat::pls::predict_folds(ecsi(), data, folds, po), Contains("fold 3 has no rows"));
+  csat::pls::estimate_options weighted;
+  weighted.weights = "CUEX1";
+  CHECK_THROWS_AS(csat::pls::predict(ecsi(), data, po, weighted), csat::invalid_argument);
+  CHECK_THROWS_WITH(csat::pls::predict(ecsi(), data, po, weighted), Contains("case weights (column \"CUEX1\") are not supported"));
 
   // an indicator constant on every row but one: the fold holding that row out cannot be estimated
   auto t = data;

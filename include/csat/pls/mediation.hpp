@@ -362,6 +362,10 @@ mediation_result<Scalar> mediation_table(const model::specification& spec, const
                                          const std::vector<std::string>& chains, const estimate_options& eopt,
                                          const bootstrap_options& bopt,
                                          const Eigen::Matrix<Eigen::Index, Eigen::Dynamic, Eigen::Dynamic>* given) {
+  if (!eopt.weights.empty())
+    throw_invalid_argument("csat::pls::mediation", "case weights (column " + quoted(eopt.weights) +
+                                                       ") are not supported by the mediation bootstrap; use bootstrap() "
+                                                       "for weighted total and indirect effects");
   std::vector<std::vector<std::string>> parsed;
   for (const auto& c : chains) parsed.push_back(parse_chain(c));
   const layout L = make_layout(spec, data.names);

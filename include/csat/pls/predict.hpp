@@ -621,6 +621,9 @@ template <class Scalar>
 predict_result<Scalar> predict_table(const model::specification& spec, const survey::data_table<Scalar>& data,
                                      const predict_options& popt, const estimate_options& eopt,
                                      const Eigen::MatrixXi* folds) {
+  if (!eopt.weights.empty())
+    throw_invalid_argument("csat::pls::predict", "case weights (column " + quoted(eopt.weights) +
+                                                     ") are not supported by PLSpredict; predict unweighted");
   auto original = estimate(spec, data, eopt);
   const layout L = make_layout(spec, data.names);
   if (original.missing.excluded.empty() && original.missing.imputed.empty())
