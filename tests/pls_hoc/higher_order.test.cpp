@@ -591,3 +591,16 @@ TEST_CASE("0-100 indices of lower- and higher-order constructs on the item scale
   for (auto b : il.block) items += b == ks;
   CHECK(items == 9);
 }
+
+TEST_CASE("higher-order estimation: unsupported case weights and admissibility warnings are reported", "[pls_hoc][errors]") {
+  CSAT_NEED_SHARED("data/mobi.csv");
+  csat::pls::hoc_options o;
+  o.estimation.weights = "CUSCO";
+  CHECK_THROWS_AS(csat::pls::estimate_higher_order(csat::model::from_syntax(service_model), mobi(), o), csat::invalid_argument);
+  CHECK_THROWS_WITH(csat::pls::estimate_higher_order(csat::model::from_syntax(service_model), mobi(), o),
+                    Contains("case weights (column \"CUSCO\") are not supported with higher-order constructs"));
+  const auto r = csat::pls::estimate_higher_order(csat::model::from_syntax(service_model), mobi());
+  std::size_t n = 0;
+  for (const auto& s : r.stages) n += s.fit.warnings.size();
+  CHECK(r.warnings.size() == n);
+}

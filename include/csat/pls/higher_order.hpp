@@ -109,6 +109,7 @@ struct hoc_result {
   Eigen::MatrixX<Scalar> lower_order_htmt;
   Eigen::MatrixX<Scalar> final_htmt;
 
+  std::vector<std::string> warnings;          ///< every stage's admissibility warnings, "STAGE: warning"
   pls::status status = pls::status::success;  ///< the first stage that did not succeed, else success
   bool converged = false;                     ///< every stage converged
 
@@ -427,6 +428,7 @@ hoc_result<Scalar> estimate_hoc_complete(const char* fn, const model::specificat
   r.converged = true;
   for (const auto& st : r.stages) {
     r.converged = r.converged && st.fit.converged;
+    for (const auto& w : st.fit.warnings) r.warnings.push_back(st.name + ": " + w);
     if (r.status == pls::status::success && st.fit.status != pls::status::success) r.status = st.fit.status;
   }
   return r;
@@ -456,11 +458,15 @@ inline std::vector<std::vector<std::size_t>> hoc_item_columns(const char* fn, co
 /// Estimates a model with higher-order constructs (see the file comment for the three methods). A model
 /// without any is estimated as the plain model (one stage). The missing-data policy of options.estimation is
 /// applied once to all item columns; with `none`, a missing cell is a csat::domain_error naming its line and column.
+/// Case weights (options.estimation.weights) are not supported here: a csat::invalid_argument.
 template <class Scalar>
 hoc_result<Scalar> estimate_higher_order(const model::specification& spec, const survey::data_table<Scalar>& data,
                                          const hoc_options& options = {}) {
   const char* fn = "csat::pls::estimate_higher_order";
   auto items = detail::hoc_item_columns(fn, spec, data.names);
+  if (!options.estimation.weights.empty())
+    detail::throw_invalid_argument(fn, "case weights (column " + detail::quoted(options.estimation.weights) +
+                                           ") are not supported with higher-order constructs");
   const detail::hoc_tree t = detail::make_hoc_tree(spec);
   std::vector<std::string> cols;
   bool any_missing = false;
