@@ -2,7 +2,8 @@
 #define CSAT_PLS_PLS_HPP
 
 /// \file
-/// Umbrella header of csat::pls: PLS path modeling, quality criteria, bootstrap, 0–100 indices, IPMA, moderation.
+/// Umbrella header of csat::pls: PLS path modeling, quality criteria, bootstrap, 0–100 indices, IPMA, moderation,
+/// multi-group comparison, higher-order constructs, prediction (PLSpredict) and mediation.
 
 #include <csat/core/core.hpp>
 #include <csat/pls/estimate.hpp>
@@ -12,5 +13,7 @@
 #include <csat/pls/groups.hpp>
 #include <csat/pls/moderation.hpp>
 #include <csat/pls/higher_order.hpp>
+#include <csat/pls/predict.hpp>
+#include <csat/pls/mediation.hpp>
 
 #endif
