@@ -37,6 +37,7 @@ void check_against(const modref::method_ref& ref, const csat::pls::moderation_re
   const auto& f = r.fit;
   CHECK(f.converged);
   CHECK(f.iterations == ref.iterations);
+  CHECK_THAT(f.final_change, WithinAbs(ref.final_change, 1e-12));
   for (const auto& p : ref.paths) {
     INFO("path " << p.from << " -> " << p.to);
     CHECK_THAT(f.path(p.from, p.to), WithinAbs(p.value, tol));

@@ -13,7 +13,7 @@ struct item { const char* construct; const char* indicator; double value; };
 struct rel { const char* construct; double alpha, rho_c, ave, rho_a; };
 struct named { const char* name; double value; };
 struct method_ref {
-  int iterations; double r2, r2_adj, adjustment, interaction_mean;
+  int iterations; double final_change, r2, r2_adj, adjustment, interaction_mean;
   std::vector<path> paths; std::vector<item> weights, loadings; std::vector<rel> reliability;
   std::vector<std::vector<double>> scores_first10;  // Image, Expectation, Image:Expectation, Satisfaction
   std::vector<named> score_sd, item_cor, item_mean, item_sd;
@@ -23,6 +23,7 @@ struct first_stage_ref { int iterations; double r2, r2_adj; std::vector<path> pa
 inline method_ref two_stage() {
   method_ref x;
   x.iterations = 6;
+  x.final_change = 1.7991258094429696e-08;
   x.r2 = 0.5227092545752632; x.r2_adj = 0.51688863572862;
   x.adjustment = 1.254636932150607; x.interaction_mean = 3.508776385760526e-17;
   x.paths = {{"Image", "Satisfaction", 0.5864518775630913}, {"Expectation", "Satisfaction", 0.2150434643450016}, {"Image:Expectation", "Satisfaction", -0.04344967732452272}};
@@ -76,6 +77,7 @@ inline method_ref two_stage() {
 inline method_ref product_indicator() {
   method_ref x;
   x.iterations = 7;
+  x.final_change = 5.3058090492778126e-08;
   x.r2 = 0.543446242009632; x.r2_adj = 0.5378785132536519;
   x.adjustment = 1.1605433436849302; x.interaction_mean = 3.0824897755826754e-17;
   x.paths = {{"Image", "Satisfaction", 0.604720382939361}, {"Expectation", "Satisfaction", 0.18227454060385814}, {"Image:Expectation", "Satisfaction", -0.13547691645580373}};
@@ -199,6 +201,7 @@ inline method_ref product_indicator() {
 inline method_ref orthogonal() {
   method_ref x;
   x.iterations = 8;
+  x.final_change = 3.6876272119235054e-08;
   x.r2 = 0.5555265039346903; x.r2_adj = 0.5501060954460889;
   x.adjustment = 1.1122078446462584; x.interaction_mean = -2.9124272438174617e-17;
   x.paths = {{"Image", "Satisfaction", 0.5854064716787367}, {"Expectation", "Satisfaction", 0.21807230147844497}, {"Image:Expectation", "Satisfaction", -0.1708378214573261}};
