@@ -247,6 +247,8 @@ TEST_CASE("a real path difference between simulated groups is detected by every 
   CHECK(detected_perm >= 9);
   CHECK(detected_welch >= 9);
   CHECK(detected_henseler >= 9);
+  WARN("detected in " << reps << " samples: permutation " << detected_perm << ", Welch " << detected_welch
+                      << ", Henseler " << detected_henseler);
 }
 
 TEST_CASE("without a path difference the tests keep the nominal 5% false-positive rate") {
@@ -270,7 +272,7 @@ TEST_CASE("without a path difference the tests keep the nominal 5% false-positiv
     rej_hen += c.p_henseler_two_sided < 0.05;
   }
   const double lo = 0.017 * reps, hi = 0.083 * reps;
-  INFO("rejections out of " << reps << ": permutation " << rej_perm << ", parametric " << rej_par << ", Welch "
+  WARN("rejections out of " << reps << ": permutation " << rej_perm << ", parametric " << rej_par << ", Welch "
                             << rej_welch << ", Henseler " << rej_hen);
   CHECK(rej_perm >= lo);
   CHECK(rej_perm <= hi);
@@ -340,7 +342,7 @@ TEST_CASE("MICOM's permutation tests keep their nominal 5% rate in one populatio
       rv += !c.equal_var;
     }
   }
-  INFO("non-invariance out of " << 2 * reps << ": compositional " << rc << ", mean " << rm << ", variance " << rv);
+  WARN("non-invariance out of " << 2 * reps << ": compositional " << rc << ", mean " << rm << ", variance " << rv);
   for (int x : {rc, rm, rv}) {
     CHECK(x >= 0.017 * 2 * reps);
     CHECK(x <= 0.083 * 2 * reps);
@@ -415,4 +417,28 @@ TEST_CASE("bad group columns are typed errors naming the column, the group and i
   std::vector<Eigen::Matrix<Eigen::Index, Eigen::Dynamic, Eigen::Dynamic>> one{csat::pls::resample_indices(60, 5, 1)};
   CHECK_THROWS_WITH(csat::pls::compare_groups_indices(xy_model(), data, csat::pls::split_groups(data, "segment"), one, {}, go),
                     Contains("resample indices were given for 1 groups, but column \"segment\" has 2"));
+}
+
+TEST_CASE("missing indicator values: the policy is applied to the pooled data, then the groups are formed") {
+  auto data = two_groups({0.3, 0.5}, 40, 51);
+  data.values(3, 1) = std::nan("");
+  data.missing[1] = 1;
+  csat::pls::group_options go;
+  go.resamples = 20;
+  go.permutations = 20;
+  go.threads = 2;
+  CHECK_THROWS_AS(csat::pls::compare_groups(xy_model(), data, "segment", {}, go), csat::domain_error);
+  CHECK_THROWS_WITH(csat::pls::compare_groups(xy_model(), data, "segment", {}, go), Contains("x2"));
+  csat::pls::estimate_options eo;
+  eo.missing = csat::survey::missing_policy::listwise;
+  const auto r = csat::pls::compare_groups(xy_model(), data, "segment", eo, go);
+  REQUIRE(r.missing.excluded.size() == 1);
+  CHECK(r.missing.excluded[0].row == 3);
+  CHECK(r.groups[0].rows.size() == 39);
+  CHECK(r.groups[0].rows[3] == 4);  // rows of the input table
+  CHECK(r.groups[0].estimate.n_used == 39);
+  CHECK(r.groups[1].estimate.n_used == 40);
+  go.min_group_size = 40;
+  CHECK_THROWS_WITH(csat::pls::compare_groups(xy_model(), data, "segment", eo, go),
+                    Contains("group \"residential\" of column \"segment\" has 39 cases after the missing-data policy"));
 }
