@@ -188,11 +188,11 @@ TEST_CASE("bad chains are rejected naming the culprit", "[pls][mediation][errors
   CHECK_THROWS_WITH(run("Image -> Expectation -> Image"), Contains("visits \"Image\" twice"));
   CHECK_THROWS_WITH(csat::pls::mediation(ecsi(), data, {}, {}, bo), Contains("no chain given"));
   csat::pls::estimate_options weighted;
-  weighted.weights = "CUEX1";
+  weighted.weights = "WEIGHT";
   CHECK_THROWS_AS(csat::pls::mediation(ecsi(), data, {"Image -> Expectation -> Satisfaction"}, weighted, bo),
                   csat::invalid_argument);
   CHECK_THROWS_WITH(csat::pls::mediation(ecsi(), data, {"Image -> Expectation -> Satisfaction"}, weighted, bo),
-                    Contains("case weights (column \"CUEX1\") are not supported"));
+                    Contains("weight column \"WEIGHT\""));
   bo.resamples = 1;
   CHECK_THROWS_AS(run("Image -> Expectation -> Satisfaction"), csat::domain_error);
   CHECK_THROWS_WITH(run("Image -> Expectation -> Satisfaction"), Contains("the number of resamples = 1"));
@@ -205,4 +205,39 @@ TEST_CASE("bad chains are rejected naming the culprit", "[pls][mediation][errors
                     Contains("no path from \"Value\" to \"Quality\""));
   CHECK(csat::pls::parse_chain("  Image->Expectation ->  Satisfaction ") ==
         std::vector<std::string>{"Image", "Expectation", "Satisfaction"});
+}
+
+TEST_CASE("weighted mediation draws the weighted bootstrap's resamples", "[pls][mediation][weights]") {
+  CSAT_NEED_SHARED("data/mobi.csv");
+  auto data = csat::survey::read_csv(csat_test::shared_path("data/mobi.csv"));
+  // a weight column: 0 for five rows (excluded), 1..3 otherwise
+  data.names.push_back("w");
+  data.values.conservativeResize(Eigen::NoChange, data.values.cols() + 1);
+  for (Eigen::Index i = 0; i < data.rows(); ++i) data.values(i, data.values.cols() - 1) = i % 50 == 7 ? 0.0 : double(1 + i % 3);
+  data.missing.push_back(0);
+  csat::pls::estimate_options eo;
+  eo.weights = "w";
+  csat::pls::bootstrap_options bo;
+  bo.resamples = 200;
+  bo.seed = 5;
+  bo.threads = 2;
+  const auto m = csat::pls::mediation(ecsi(), data, {"Image -> Expectation -> Satisfaction"}, eo, bo);
+  bo.threads = 1;
+  const auto m1 = csat::pls::mediation(ecsi(), data, {"Image -> Expectation -> Satisfaction"}, eo, bo);
+  CHECK(m.draws == m1.draws);
+  CHECK(m.estimate.n_used == 245);
+  bo.bca = false;
+  const auto b = csat::pls::bootstrap(ecsi(), data, eo, bo);
+  CHECK(b.weighted);
+  CHECK_THAT(m.specific[0].effect.original,
+             WithinAbs(b.estimate.path("Image", "Expectation") * b.estimate.path("Expectation", "Satisfaction"), 1e-14));
+  for (const auto& p : b.paths)
+    if (p.from == "Image" && p.to == "Expectation") CHECK(m.specific[0].links[0].mean == p.mean);
+  for (const auto& p : b.indirect_effects)
+    if (p.from == "Image" && p.to == "Satisfaction") CHECK_THAT(m.totals[0].indirect.sd, WithinAbs(p.sd, 1e-14));
+  // weights change the estimate
+  const auto u = csat::pls::estimate(ecsi(), data);
+  CHECK(std::abs(m.specific[0].effect.original - u.path("Image", "Expectation") * u.path("Expectation", "Satisfaction")) > 1e-4);
+  CHECK(m.bca_computed);
+  CHECK(std::isfinite(m.specific[0].effect.bca_lower));
 }

@@ -17,6 +17,9 @@
 ///   empirical p, percentile interval (R's quantile type 7) and BCa (Efron 1987; jackknife acceleration).
 ///   Resamples that cannot be estimated are counted in `failed` and left out. VAF draws whose total effect is 0
 ///   (VAF undefined) are left out of the VAF summary only.
+/// - Case weights (estimate_options::weights): cases with a positive weight are resampled uniformly and keep
+///   their weights, as in bootstrap() (docs/pls-weights.md); the BCa jackknife then recomputes each leave-one-out
+///   weighted moment matrix.
 
 #include <csat/config.hpp>
 #include <csat/core/error.hpp>
@@ -158,11 +161,37 @@ void mediation_stats(const mediation_plan& plan, const Eigen::MatrixX<Scalar>& B
   }
 }
 
+/// Efron's acceleration per column of leave-one-out estimates (rows with NaN are skipped):
+/// a = Σ d³ / (6 (Σ d²)^{3/2}), d = mean − estimate_i.
+template <class Scalar>
+Eigen::VectorX<Scalar> jackknife_acceleration(const Eigen::MatrixX<Scalar>& jack) {
+  const Eigen::Index n = jack.rows(), m = jack.cols();
+  Eigen::VectorX<Scalar> accel = Eigen::VectorX<Scalar>::Constant(m, std::numeric_limits<Scalar>::quiet_NaN());
+  for (Eigen::Index c = 0; c < m; ++c) {
+    Scalar mean = 0;
+    Eigen::Index cnt = 0;
+    for (Eigen::Index i = 0; i < n; ++i)
+      if (std::isfinite(static_cast<double>(jack(i, c)))) { mean += jack(i, c); ++cnt; }
+    if (cnt < 3) continue;
+    mean /= Scalar(cnt);
+    Scalar s2 = 0, s3 = 0;
+    for (Eigen::Index i = 0; i < n; ++i)
+      if (std::isfinite(static_cast<double>(jack(i, c)))) {
+        const Scalar d = mean - jack(i, c);
+        s2 += d * d;
+        s3 += d * d * d;
+      }
+    accel(c) = s2 > 0 ? s3 / (Scalar(6) * std::pow(s2, Scalar(1.5))) : Scalar(0);
+  }
+  return accel;
+}
+
 template <class Scalar>
 mediation_result<Scalar> run_mediation(const layout& L, const Eigen::MatrixX<Scalar>& X, estimate_result<Scalar> original,
                                        const std::vector<std::vector<std::string>>& chains,
                                        const estimate_options& eopt, const bootstrap_options& bopt,
-                                       const Eigen::Matrix<Eigen::Index, Eigen::Dynamic, Eigen::Dynamic>* given) {
+                                       const Eigen::Matrix<Eigen::Index, Eigen::Dynamic, Eigen::Dynamic>* given,
+                                       const Scalar* case_weights = nullptr) {
   const char* fn = "csat::pls::mediation";
   const Eigen::Index n = X.rows(), p = L.p();
   if (chains.empty()) throw_invalid_argument(fn, "no chain given");
@@ -188,7 +217,7 @@ mediation_result<Scalar> run_mediation(const layout& L, const Eigen::MatrixX<Sca
   }
   const Eigen::Index m = plan.size();
   const Scalar nan = std::numeric_limits<Scalar>::quiet_NaN();
-  const moments<Scalar> m0 = compute_moments(X, L.columns, nullptr, 0);
+  const moments<Scalar> m0 = compute_moments(X, L.columns, nullptr, 0, case_weights);
   const core_fit<Scalar> f0 = fit_core(fn, L, m0.cor, m0.n, eopt);
   Eigen::VectorX<Scalar> orig(m);
   mediation_stats(plan, f0.B, f0.T, orig);
@@ -231,7 +260,7 @@ mediation_result<Scalar> run_mediation(const layout& L, const Eigen::MatrixX<Sca
         } else {
           draw_resample(bopt.seed, b, rows, n);
         }
-        const moments<Scalar> mb = compute_moments(X, L.columns, rows.data(), n);
+        const moments<Scalar> mb = compute_moments(X, L.columns, rows.data(), n, case_weights);
         check_moments(fn, L, mb);
         const core_fit<Scalar> fb = fit_core(fn, L, mb.cor, mb.n, eopt);
         if (fb.st == status::numerical_issue) throw estimation_failure("a singular system in the estimation");
@@ -277,10 +306,31 @@ mediation_result<Scalar> run_mediation(const layout& L, const Eigen::MatrixX<Sca
     }
   }
 
-  // BCa acceleration: leave-one-out jackknife on downdated correlations (as bootstrap())
+  // BCa acceleration: leave-one-out jackknife on downdated correlations (as bootstrap()); with case weights each
+  // leave-one-out moment matrix is recomputed from the weighted rows (O(n²p²): limited to bca_max_rows / 10 rows)
   Eigen::VectorX<Scalar> accel = Eigen::VectorX<Scalar>::Constant(m, nan);
-  out.bca_computed = bopt.bca && n <= bopt.bca_max_rows && n > 3;
-  if (out.bca_computed) {
+  out.bca_computed = bopt.bca && n <= (case_weights ? bopt.bca_max_rows / 10 : bopt.bca_max_rows) && n > 3;
+  if (out.bca_computed && case_weights) {
+    Eigen::MatrixX<Scalar> jack = Eigen::MatrixX<Scalar>::Constant(n, m, nan);
+    Eigen::VectorX<Scalar> row(m);
+    std::vector<Eigen::Index> rows;
+    for (Eigen::Index i = 0; i < n; ++i) {
+      rows.clear();
+      for (Eigen::Index r = 0; r < n; ++r)
+        if (r != i) rows.push_back(r);
+      try {
+        const moments<Scalar> mi = compute_moments(X, L.columns, rows.data(), n - 1, case_weights);
+        check_moments(fn, L, mi);
+        const core_fit<Scalar> fi = fit_core(fn, L, mi.cor, mi.n, eopt);
+        if (fi.st == status::numerical_issue) continue;
+        mediation_stats(plan, fi.B, fi.T, row);
+        jack.row(i) = row.transpose();
+      } catch (const csat::domain_error&) {
+      } catch (const csat::invalid_argument&) {
+      }
+    }
+    accel = jackknife_acceleration(jack);
+  } else if (out.bca_computed) {
     Eigen::MatrixX<Scalar> jack = Eigen::MatrixX<Scalar>::Constant(n, m, nan);
     Eigen::VectorX<Scalar> z(p), row(m);
     Eigen::MatrixX<Scalar> C(p, p), Ri(p, p);
@@ -300,22 +350,7 @@ mediation_result<Scalar> run_mediation(const layout& L, const Eigen::MatrixX<Sca
       } catch (const csat::domain_error&) {
       }
     }
-    for (Eigen::Index c = 0; c < m; ++c) {
-      Scalar mean = 0;
-      Eigen::Index cnt = 0;
-      for (Eigen::Index i = 0; i < n; ++i)
-        if (std::isfinite(static_cast<double>(jack(i, c)))) { mean += jack(i, c); ++cnt; }
-      if (cnt < 3) continue;
-      mean /= Scalar(cnt);
-      Scalar s2 = 0, s3 = 0;
-      for (Eigen::Index i = 0; i < n; ++i)
-        if (std::isfinite(static_cast<double>(jack(i, c)))) {
-          const Scalar d = mean - jack(i, c);
-          s2 += d * d;
-          s3 += d * d * d;
-        }
-      accel(c) = s2 > 0 ? s3 / (Scalar(6) * std::pow(s2, Scalar(1.5))) : Scalar(0);
-    }
+    accel = jackknife_acceleration(jack);
   }
 
   std::vector<Scalar> v;
@@ -362,14 +397,18 @@ mediation_result<Scalar> mediation_table(const model::specification& spec, const
                                          const std::vector<std::string>& chains, const estimate_options& eopt,
                                          const bootstrap_options& bopt,
                                          const Eigen::Matrix<Eigen::Index, Eigen::Dynamic, Eigen::Dynamic>* given) {
-  if (!eopt.weights.empty())
-    throw_invalid_argument("csat::pls::mediation", "case weights (column " + quoted(eopt.weights) +
-                                                       ") are not supported by the mediation bootstrap; use bootstrap() "
-                                                       "for weighted total and indirect effects");
   std::vector<std::vector<std::string>> parsed;
   for (const auto& c : chains) parsed.push_back(parse_chain(c));
   const layout L = make_layout(spec, data.names);
   for (const auto& ch : parsed) resolve_chain("csat::pls::mediation", L.constructs, L.structure, ch);  // fail early
+  if (!eopt.weights.empty()) {
+    // weighted: cases with a positive weight are resampled uniformly and keep their weights, as bootstrap()
+    const char* fn = "csat::pls::estimate";
+    const weighted_data<Scalar> wd =
+        prepare_weighted(fn, L, data, weight_column("csat::pls::mediation", data, eopt.weights), eopt.weights, eopt);
+    auto original = estimate_prepared(fn, L, data, wd, eopt.weights, eopt);
+    return run_mediation(L, wd.values(data), std::move(original), parsed, eopt, bopt, given, wd.w.data());
+  }
   auto original = estimate(spec, data, eopt);
   if (original.missing.excluded.empty() && original.missing.imputed.empty())
     return run_mediation(L, data.values, std::move(original), parsed, eopt, bopt, given);
