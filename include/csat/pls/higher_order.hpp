@@ -27,6 +27,7 @@
 #include <csat/config.hpp>
 #include <csat/core/error.hpp>
 #include <csat/model/specification.hpp>
+#include <csat/pls/bootstrap.hpp>
 #include <csat/pls/estimate.hpp>
 #include <csat/pls/index.hpp>
 #include <csat/pls/quality.hpp>
@@ -36,7 +37,11 @@
 #include <Eigen/Core>
 
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
+#include <exception>
+#include <mutex>
+#include <thread>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -499,6 +504,205 @@ hoc_result<typename Derived::Scalar> estimate_higher_order(const model::specific
   tbl.values = data;
   csat::detail::recount_missing(tbl);
   return estimate_higher_order(spec, tbl, options);
+}
+
+/// Bootstrap of a higher-order model: the whole procedure (every stage) re-run on each resample.
+template <class Scalar = double>
+struct hoc_bootstrap_result {
+  hoc_result<Scalar> estimate;  ///< the full-sample estimation
+  /// Final-stage paths, total and indirect effects (from, to), R² (construct, ""), and the combined weights and
+  /// loadings (indicator, construct); percentile intervals (BCa fields are NaN: no jackknife here).
+  std::vector<parameter_summary<Scalar>> paths, total_effects, indirect_effects, r_squared, weights, loadings;
+  std::size_t requested = 0, successful = 0, failed = 0, not_converged = 0;
+  std::string first_failure;
+  unsigned threads = 1;
+  double confidence = 0.95;
+  Eigen::MatrixX<Scalar> draws;  ///< B×m, columns in the order above; NaN rows for failed resamples
+};
+
+namespace detail {
+
+/// The statistics of one higher-order fit, in the order of hoc_bootstrap_result (positions fixed by `ref`).
+template <class Scalar>
+struct hoc_stat_plan {
+  std::vector<std::pair<Eigen::Index, Eigen::Index>> paths, totals, indirects;
+  std::vector<Eigen::Index> r2;
+  std::size_t rows = 0;  ///< combined measurement rows (weights, then loadings)
+  Eigen::Index size() const {
+    return static_cast<Eigen::Index>(paths.size() + totals.size() + indirects.size() + r2.size() + 2 * rows);
+  }
+};
+
+template <class Scalar>
+hoc_stat_plan<Scalar> make_hoc_plan(const hoc_result<Scalar>& r) {
+  hoc_stat_plan<Scalar> p;
+  const auto& f = r.final_fit();
+  const Eigen::Index K = static_cast<Eigen::Index>(f.constructs.size());
+  for (Eigen::Index t = 0; t < K; ++t)
+    for (Eigen::Index a = 0; a < K; ++a) {
+      if (f.structure(a, t)) p.paths.push_back({a, t});
+      if (a != t && f.total_effects(a, t) != Scalar(0)) p.totals.push_back({a, t});
+      if (a != t && f.indirect_effects(a, t) != Scalar(0)) p.indirects.push_back({a, t});
+    }
+  for (Eigen::Index k = 0; k < K; ++k)
+    if (f.predecessor_count(k) > 0) p.r2.push_back(k);
+  p.rows = r.measurement.size();
+  return p;
+}
+
+template <class Scalar>
+void fill_hoc_stats(const hoc_stat_plan<Scalar>& p, const hoc_result<Scalar>& r, Eigen::VectorX<Scalar>& out) {
+  const auto& f = r.final_fit();
+  out.resize(p.size());
+  Eigen::Index j = 0;
+  for (const auto& e : p.paths) out(j++) = f.paths(e.first, e.second);
+  for (const auto& e : p.totals) out(j++) = f.total_effects(e.first, e.second);
+  for (const auto& e : p.indirects) out(j++) = f.indirect_effects(e.first, e.second);
+  for (auto k : p.r2) out(j++) = f.r_squared(k);
+  for (const auto& m : r.measurement) out(j++) = m.weight;
+  for (const auto& m : r.measurement) out(j++) = m.loading;
+}
+
+}  // namespace detail
+
+/// Bootstraps estimate_higher_order(): each resample re-runs every stage on the resampled rows (Chin, Cheah,
+/// Becker, Ringle, Sarstedt 2020 for two-stage HOCs: the first stage is part of what is resampled). Resamples are
+/// drawn as csat::pls::bootstrap() draws them (seeded per resample, so any thread count gives the same draws and
+/// results), or replayed from `given` (B×n, 0-based rows, e.g. read_resample_indices()). The missing-data policy is
+/// applied once before resampling. Percentile intervals and t statistics; BCa is not computed (NaN).
+template <class Scalar>
+hoc_bootstrap_result<Scalar> bootstrap_higher_order(
+    const model::specification& spec, const survey::data_table<Scalar>& data, const hoc_options& options = {},
+    const bootstrap_options& bopt = {},
+    const Eigen::Matrix<Eigen::Index, Eigen::Dynamic, Eigen::Dynamic>* given = nullptr) {
+  const char* fn = "csat::pls::bootstrap_higher_order";
+  const Scalar nan = std::numeric_limits<Scalar>::quiet_NaN();
+  hoc_bootstrap_result<Scalar> out;
+  out.estimate = estimate_higher_order(spec, data, options);
+  // the cleaned item columns, once
+  auto items = detail::hoc_item_columns(fn, spec, data.names);
+  std::vector<std::string> cols;
+  for (const auto& blk : items)
+    for (auto c : blk) cols.push_back(data.names[c]);
+  survey::data_table<Scalar> used;
+  used.names = cols;
+  used.values.resize(data.rows(), static_cast<Eigen::Index>(cols.size()));
+  {
+    bool any_missing = false;
+    Eigen::Index j = 0;
+    for (const auto& blk : items)
+      for (auto c : blk) {
+        used.values.col(j++) = data.values.col(static_cast<Eigen::Index>(c));
+        any_missing = any_missing || data.values.col(static_cast<Eigen::Index>(c)).hasNaN();
+      }
+    if (any_missing) {
+      used.source = data.source;
+      used.lines = data.lines;
+      csat::detail::recount_missing(used);
+      used = survey::apply_missing_policy(used, options.estimation.missing, cols).data;
+    }
+  }
+  const detail::hoc_tree t = detail::make_hoc_tree(spec);
+  std::vector<std::vector<std::size_t>> pos(items.size());
+  {
+    std::size_t j = 0;
+    for (std::size_t k = 0; k < items.size(); ++k)
+      for (std::size_t i = 0; i < items[k].size(); ++i) pos[k].push_back(j++);
+  }
+  const Eigen::Index n = used.values.rows();
+  const std::size_t B = given ? static_cast<std::size_t>(given->rows()) : bopt.resamples;
+  if (given && given->cols() != n)
+    detail::throw_invalid_argument(fn, "the given resamples have " + std::to_string(given->cols()) +
+                                           " rows each, but the data have " + std::to_string(n));
+  if (given)
+    for (Eigen::Index b = 0; b < given->rows(); ++b)
+      for (Eigen::Index i = 0; i < n; ++i)
+        if ((*given)(b, i) < 0 || (*given)(b, i) >= n)
+          detail::throw_invalid_argument(fn, "resample " + std::to_string(b) + " names row " +
+                                                 std::to_string((*given)(b, i)) + ", outside [0, " + std::to_string(n) + ")");
+  const auto plan = detail::make_hoc_plan(out.estimate);
+  const Eigen::Index m = plan.size();
+  out.requested = B;
+  out.confidence = bopt.confidence;
+  out.draws = Eigen::MatrixX<Scalar>::Constant(static_cast<Eigen::Index>(B), m, nan);
+  std::vector<unsigned char> ok(B, 0), conv(B, 0);
+  std::vector<std::string> why(B);
+  unsigned threads = bopt.threads ? bopt.threads : std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(threads, B)));
+  out.threads = threads;
+  hoc_options o = options;
+  o.estimation.missing = survey::missing_policy::none;
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr fatal;
+  std::mutex fatal_mutex;
+  auto worker = [&]() {
+    std::vector<Eigen::Index> rows;
+    Eigen::MatrixX<Scalar> Xb(n, used.values.cols());
+    Eigen::VectorX<Scalar> row;
+    for (;;) {
+      const std::size_t b = next.fetch_add(1);
+      if (b >= B) break;
+      try {
+        if (given) {
+          rows.resize(static_cast<std::size_t>(n));
+          for (Eigen::Index i = 0; i < n; ++i) rows[static_cast<std::size_t>(i)] = (*given)(static_cast<Eigen::Index>(b), i);
+        } else {
+          detail::draw_resample(bopt.seed, b, rows, n);
+        }
+        for (Eigen::Index i = 0; i < n; ++i) Xb.row(i) = used.values.row(rows[static_cast<std::size_t>(i)]);
+        const auto rb = detail::estimate_hoc_complete(fn, spec, t, Xb, cols, pos, o);
+        if (rb.status == status::numerical_issue) throw detail::estimation_failure("a singular system in the estimation");
+        detail::fill_hoc_stats(plan, rb, row);
+        if (!row.allFinite()) throw detail::estimation_failure("a statistic is not finite");
+        out.draws.row(static_cast<Eigen::Index>(b)) = row.transpose();
+        ok[b] = 1;
+        conv[b] = rb.converged;
+      } catch (const csat::invalid_argument& e) {
+        why[b] = e.what();
+      } catch (const csat::domain_error& e) {
+        why[b] = e.what();
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(fatal_mutex);
+        if (!fatal) fatal = std::current_exception();
+        next.store(B);
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned k = 0; k < threads; ++k) pool.emplace_back(worker);
+  for (auto& th : pool) th.join();
+  if (fatal) std::rethrow_exception(fatal);
+  for (std::size_t b = 0; b < B; ++b) {
+    if (ok[b]) {
+      ++out.successful;
+      out.not_converged += !conv[b];
+    } else {
+      ++out.failed;
+      if (out.first_failure.empty()) out.first_failure = "resample " + std::to_string(b) + ": " + why[b];
+    }
+  }
+  Eigen::VectorX<Scalar> orig;
+  detail::fill_hoc_stats(plan, out.estimate, orig);
+  const auto& f = out.estimate.final_fit();
+  Eigen::Index c = 0;
+  auto take = [&](std::vector<parameter_summary<Scalar>>& dst, const std::string& from, const std::string& to) {
+    std::vector<Scalar> v;
+    for (std::size_t b = 0; b < B; ++b)
+      if (ok[b]) v.push_back(out.draws(static_cast<Eigen::Index>(b), c));
+    auto sm = detail::summarize(v, orig(c), nan, bopt.confidence, false);
+    sm.from = from;
+    sm.to = to;
+    dst.push_back(sm);
+    ++c;
+  };
+  auto name = [&](Eigen::Index k) { return f.constructs[static_cast<std::size_t>(k)]; };
+  for (const auto& e : plan.paths) take(out.paths, name(e.first), name(e.second));
+  for (const auto& e : plan.totals) take(out.total_effects, name(e.first), name(e.second));
+  for (const auto& e : plan.indirects) take(out.indirect_effects, name(e.first), name(e.second));
+  for (auto k : plan.r2) take(out.r_squared, name(k), "");
+  for (const auto& mr : out.estimate.measurement) take(out.weights, mr.indicator, mr.construct);
+  for (const auto& mr : out.estimate.measurement) take(out.loadings, mr.indicator, mr.construct);
+  return out;
 }
 
 /// The combined model expressed on the items: every construct of r.constructs (final constructs, then
