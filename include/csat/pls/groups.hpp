@@ -203,8 +203,9 @@ struct group_result {
   /// Pair-major (pairs (0,1), (0,2), ..., (1,2), ...), path-minor.
   std::vector<path_comparison<Scalar>> comparisons;
   std::vector<micom_pair<Scalar>> micom;            ///< one per pair when options.micom and permutations > 0
-  std::size_t resamples = 0;                        ///< per group (requested)
-  std::size_t henseler_J = 0;                       ///< smallest number of successful resamples over the groups
+  std::size_t resamples = 0;                        ///< per group (requested; replayed: those of the first group)
+  /// Smallest number of successful resamples over the groups (PLS-MGA uses the smaller J of each pair).
+  std::size_t henseler_J = 0;
   std::size_t permutations = 0;                     ///< per pair (requested)
   std::vector<std::size_t> permutations_failed;     ///< per pair: permutations that could not be estimated
   std::vector<Eigen::Index> unlabelled;             ///< rows without a group value (left out)
@@ -496,7 +497,7 @@ group_result<Scalar> compare_groups_impl(const model::specification& spec, const
 
   unsigned threads = gopt.threads ? gopt.threads : std::max(1u, std::thread::hardware_concurrency());
   out.threads = threads;
-  out.resamples = given ? 0 : gopt.resamples;
+  out.resamples = given ? static_cast<std::size_t>(given->front().rows()) : gopt.resamples;
   out.permutations = gopt.permutations;
 
   // paths in model order
@@ -731,18 +732,19 @@ group_result<Scalar> compare_groups_impl(const model::specification& spec, const
         pc.se_b = gb.boot_sd(q);
         // PLS-MGA over the first J successful resamples of each group, means over those J (seminr)
         pc.p_henseler = pc.p_henseler_two_sided = nan;
-        if (J >= 1 && ga.boot_paths.rows() > 0 && gb.boot_paths.rows() > 0) {
+        const std::size_t Jab = std::min(okrows[static_cast<std::size_t>(a)].size(), okrows[static_cast<std::size_t>(b)].size());
+        if (Jab >= 1) {
           xa.clear();
           yb.clear();
           Scalar ma = 0, mb = 0;
-          for (std::size_t i = 0; i < J; ++i) {
+          for (std::size_t i = 0; i < Jab; ++i) {
             xa.push_back(ga.boot_paths(okrows[static_cast<std::size_t>(a)][i], q));
             yb.push_back(gb.boot_paths(okrows[static_cast<std::size_t>(b)][i], q));
             ma += xa.back();
             mb += yb.back();
           }
-          ma /= Scalar(J);
-          mb /= Scalar(J);
+          ma /= Scalar(Jab);
+          mb /= Scalar(Jab);
           pc.p_henseler = henseler_p(xa, yb, ma, mb);
           pc.p_henseler_two_sided = Scalar(2) * std::min(pc.p_henseler, Scalar(1) - pc.p_henseler);
         }
