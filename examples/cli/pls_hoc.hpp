@@ -8,13 +8,18 @@
 // How cmd_pls.cpp calls this (option stored as std::string a.hoc, default ""):
 //   1. Model:   spec = csat::model::from_syntax(...) as now (it already understands the HOC syntax; presets have none).
 //               const bool hoc = spec.has_higher_order();
-//               csat_cli::pls_hoc_check_options(hoc, a.hoc, !a.weights.empty(), do_boot);
-//               (exit 3, one line: --hoc without a higher-order construct, an unknown method, --weights or
-//                --boot/--boot-indices with a higher-order construct, which are not supported.)
+//               csat_cli::pls_hoc_check_options(hoc, a.hoc, !a.weights.empty());
+//               (exit 3, one line: --hoc without a higher-order construct, an unknown method, --weights with a
+//                higher-order construct, which is not supported.)
 //               spec.indicators() (the text columns), the scale range: unchanged (indicators() lists items only).
 //               Skip spec.validate(data.names) when hoc (it rejects HOC models; estimate_higher_order validates).
-//   2. Estimate (when hoc), instead of csat::pls::estimate:
-//               const auto h = csat_cli::pls_hoc_run(spec, data, eo, a.hoc);
+//   2. Estimate (when hoc), instead of csat::pls::estimate / bootstrap / bootstrap_indices:
+//               csat::pls::hoc_bootstrap_result<double> hb;      // filled when do_boot
+//               const auto h = do_boot ? (hb = csat_cli::pls_hoc_bootstrap(spec, data, eo, a.hoc, bo, a.boot_indices)).estimate
+//                                      : csat_cli::pls_hoc_run(spec, data, eo, a.hoc);
+//               (bo = the bootstrap_options built as now: resamples, seed, threads; with --boot-indices the file is read
+//                with csat::pls::read_resample_indices, 1-based, as the plain bootstrap does. The plain bootstrap's
+//                keys (bootstrap, index_bootstrap, r2_bootstrap) are not produced; "higher_order"."bootstrap" is.)
 //               r = h.final_fit();          // paths, total effects, R², loadings/weights of the final stage, as now
 //               quality: csat::pls::quality(r) as now (the final stage; a two-stage HOC's items are its dimension
 //                        scores); JSON "reliability" may stay the final stage's, the combined one is in "higher_order".
@@ -23,7 +28,7 @@
 //                        ipma(r, csat::pls::indices(r, ...)) is NOT meaningful for a two-stage HOC, so for IPMA use
 //                        csat::pls::ipma(r, idx_final, target) with idx_final = csat_cli::pls_hoc_final_indices(h, lo, hi);
 //                        segment_indices(idx, used) works on idx as now (scores of every case are in idx.scores).
-//   3. JSON:    j["higher_order"] = csat_cli::pls_hoc_json(h, &idx);   // idx may be nullptr
+//   3. JSON:    j["higher_order"] = csat_cli::pls_hoc_json(h, &idx, do_boot ? &hb : nullptr);   // idx may be nullptr
 //               warnings: h.warnings (every stage, "stage N: ...") in place of r.warnings.
 //   4. Text:    csat_cli::pls_hoc_print(std::cout, h, &idx);           // after the path table
 // JSON keys are documented in docs/pls-higher-order.md.
@@ -53,12 +58,26 @@ inline csat::pls::hoc_method pls_hoc_method(const std::string& s) {
 }
 
 /// Option checks for a model with (`hoc`) or without higher-order constructs.
-inline void pls_hoc_check_options(bool hoc, const std::string& method, bool weighted, bool bootstrap) {
+inline void pls_hoc_check_options(bool hoc, const std::string& method, bool weighted) {
   (void)pls_hoc_method(method);
   if (!hoc && !method.empty())
     throw input_error("--hoc " + method + " needs a higher-order construct in the model (e.g. Service =~ Quality + Value)");
   if (hoc && weighted) throw input_error("--weights is not supported with higher-order constructs");
-  if (hoc && bootstrap) throw input_error("--boot and --boot-indices are not supported with higher-order constructs");
+}
+
+/// Bootstraps the estimation (all stages per resample); `boot_indices` = a file of 1-based resample rows, or "".
+inline csat::pls::hoc_bootstrap_result<double> pls_hoc_bootstrap(const csat::model::specification& spec,
+                                                                 const csat::survey::data_table<double>& data,
+                                                                 const csat::pls::estimate_options& eo,
+                                                                 const std::string& method,
+                                                                 const csat::pls::bootstrap_options& bo,
+                                                                 const std::string& boot_indices) {
+  csat::pls::hoc_options o;
+  o.method = pls_hoc_method(method);
+  o.estimation = eo;
+  if (boot_indices.empty()) return csat::pls::bootstrap_higher_order(spec, data, o, bo);
+  const auto given = csat::pls::read_resample_indices(boot_indices);
+  return csat::pls::bootstrap_higher_order(spec, data, o, bo, &given);
 }
 
 /// Runs the estimation.
@@ -111,9 +130,38 @@ inline csat::pls::index_result<double> pls_hoc_final_indices(const csat::pls::ho
 }
 
 /// The `higher_order` JSON object (keys in docs/pls-higher-order.md); stage numbers are 1-based.
-inline nlohmann::json pls_hoc_json(const csat::pls::hoc_result<double>& h, const csat::pls::index_result<double>* idx) {
+inline nlohmann::json pls_hoc_json(const csat::pls::hoc_result<double>& h, const csat::pls::index_result<double>* idx,
+                                   const csat::pls::hoc_bootstrap_result<double>* boot = nullptr) {
   using nlohmann::json;
   json j;
+  if (boot) {
+    auto list = [](const std::vector<csat::pls::parameter_summary<double>>& v, const char* a, const char* b) {
+      json arr = json::array();
+      for (const auto& s : v) {
+        json e = {{a, s.from}};
+        if (b) e[b] = s.to;
+        e["estimate"] = number(s.original);
+        e["mean"] = number(s.mean);
+        e["sd"] = number(s.sd);
+        e["t"] = number(s.t);
+        e["p"] = number(s.p);
+        e["ci_lower"] = number(s.ci_lower);
+        e["ci_upper"] = number(s.ci_upper);
+        arr.push_back(e);
+      }
+      return arr;
+    };
+    j["bootstrap"] = {{"requested", boot->requested},
+                      {"successful", boot->successful},
+                      {"failed", boot->failed},
+                      {"confidence", boot->confidence},
+                      {"paths", list(boot->paths, "from", "to")},
+                      {"total_effects", list(boot->total_effects, "from", "to")},
+                      {"indirect_effects", list(boot->indirect_effects, "from", "to")},
+                      {"r2", list(boot->r_squared, "construct", nullptr)},
+                      {"weights", list(boot->weights, "indicator", "construct")},
+                      {"loadings", list(boot->loadings, "indicator", "construct")}};
+  }
   j["method"] = csat::pls::to_string(h.method);
   json cons = json::array();
   for (std::size_t k = 0; k < h.higher_order.size(); ++k) {
