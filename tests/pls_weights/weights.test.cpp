@@ -169,9 +169,21 @@ TEST_CASE("integer frequency weights equal the unweighted fit on replicated rows
   check_same(rs.paths, rc.paths, 1e-10, "scaled weights: paths");
   check_same(csat::pls::indices(rs, 1.0, 10.0).index, csat::pls::indices(rc, 1.0, 10.0).index, 1e-10,
              "scaled weights: indices");
-  // the matrix overload
+  // the matrix overloads: a weight vector, or the weight column named in the options
   const auto rm = csat::pls::estimate(spec, sim.data.values, sim.data.names, w);
   check_same(rm.paths, rc.paths, 0, "matrix overload");
+  const auto rmo = csat::pls::estimate(spec, withw.values, withw.names, o);
+  check_same(rmo.paths, rc.paths, 0, "matrix overload, weight column");
+  CHECK(rmo.weighted);
+  // a weighted bootstrap by column name equals the one with the vector
+  csat::pls::bootstrap_options bo;
+  bo.resamples = 20;
+  bo.threads = 1;
+  bo.bca = false;
+  const auto bc = csat::pls::bootstrap(spec, withw, o, bo);
+  const auto bv = csat::pls::bootstrap(spec, sim.data, w, {}, bo);
+  CHECK(bc.weighted);
+  CHECK((bc.draws.array() == bv.draws.array()).all());
 }
 
 TEST_CASE("unit weights reproduce the unweighted estimate", "[pls][weights]") {

@@ -582,7 +582,7 @@ core_fit<Scalar> fit_core(const char* fn, const layout& L, const Eigen::MatrixX<
 /// - a loading with |λ| > 1 (its indicator's error variance 1 − λ² would be negative: a Heywood case);
 /// - ρ_A > 1 or ρ_A ≤ 0 (Mode A blocks of two or more indicators), ρ_C > 1 (from the reported loadings);
 /// - a construct correlation matrix (the one the paths are estimated from) that is not positive definite
-///   (smallest eigenvalue ≤ 1e-10);
+///   (Cholesky fails, or the smallest eigenvalue ≤ 1e-10, checked when a Cholesky pivot is below 1e-3);
 /// - PLSc: a disattenuated construct correlation beyond ±1, and a negative structural residual variance
 ///   (R² > 1) of an endogenous construct.
 template <class Scalar>
@@ -630,9 +630,27 @@ std::vector<std::string> admissibility_warnings(const layout& L, const core_fit<
     if (!finite) {
       out.push_back("the construct correlation matrix has non-finite entries");
     } else {
-      Eigen::SelfAdjointEigenSolver<Eigen::MatrixX<Scalar>> es(f.Rc, Eigen::EigenvaluesOnly);
-      const Scalar ev = es.eigenvalues()(0);
-      if (es.info() != Eigen::Success || !(ev > Scalar(1e-10)))
+      // cheap test first (this runs for every bootstrap resample): a Cholesky factor with pivots above 1e-10
+      const Eigen::LLT<Eigen::MatrixX<Scalar>> llt(f.Rc);
+      bool pd = llt.info() == Eigen::Success;
+      for (Eigen::Index k = 0; pd && k < K; ++k) pd = llt.matrixLLT()(k, k) * llt.matrixLLT()(k, k) > Scalar(1e-10);
+      Scalar ev(0);
+      if (pd) {
+        // pivots bound the smallest eigenvalue only from above: confirm near the threshold
+        Scalar minpiv = llt.matrixLLT()(0, 0) * llt.matrixLLT()(0, 0);
+        for (Eigen::Index k = 1; k < K; ++k)
+          minpiv = std::min(minpiv, Scalar(llt.matrixLLT()(k, k) * llt.matrixLLT()(k, k)));
+        if (minpiv < Scalar(1e-3)) {
+          Eigen::SelfAdjointEigenSolver<Eigen::MatrixX<Scalar>> es(f.Rc, Eigen::EigenvaluesOnly);
+          ev = es.eigenvalues()(0);
+          pd = es.info() == Eigen::Success && ev > Scalar(1e-10);
+        }
+      } else {
+        Eigen::SelfAdjointEigenSolver<Eigen::MatrixX<Scalar>> es(f.Rc, Eigen::EigenvaluesOnly);
+        ev = es.eigenvalues()(0);
+        pd = es.info() == Eigen::Success && ev > Scalar(1e-10);
+      }
+      if (!pd)
         out.push_back(std::string(consistent ? "the PLSc (disattenuated) " : "the ") +
                       "construct correlation matrix is not positive definite (smallest eigenvalue " + num(ev) + ")");
     }
@@ -923,14 +941,14 @@ estimate_result<typename Derived::Scalar> estimate(const model::specification& s
   const detail::layout L = detail::make_layout(spec, columns);
   bool any_missing = false;
   for (auto c : L.columns) any_missing = any_missing || data.col(c).hasNaN();
-  if (!any_missing) {
+  if (!any_missing && options.weights.empty()) {
     auto r = detail::estimate_columns(fn, L, data, options);
     r.missing.policy = options.missing;
     r.missing.columns = L.indicators;
     r.missing.rows_before = r.missing.rows_after = data.rows();
     return r;
   }
-  if (options.missing == survey::missing_policy::none) {
+  if (any_missing && options.missing == survey::missing_policy::none && options.weights.empty()) {
     Eigen::MatrixX<Scalar> sel(data.rows(), L.p());
     for (Eigen::Index j = 0; j < L.p(); ++j) sel.col(j) = data.col(L.columns[static_cast<std::size_t>(j)]);
     survey::require_complete(fn, "data", sel, L.indicators);
