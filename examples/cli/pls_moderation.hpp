@@ -4,43 +4,51 @@
 // `csat pls` with interaction terms: `Satisfaction ~ Image + Expectation + Image:Expectation` in the model file,
 // `--interaction two-stage|product-indicator|orthogonal` (default two-stage), `--slope-plot FILE.svg`.
 //
-// How cmd_pls.cpp calls this (options stored as std::string a.interaction (default ""), std::string a.slope_plot):
-//   1. Model:   const auto parsed = csat::model::parse_syntax(read_text(a.model), a.model);
-//               const bool moderated = csat_cli::pls_has_interactions(parsed);
-//               csat::pls::moderated_model mm;
-//               if (moderated) { mm = csat::pls::parse_moderated(parsed); spec = mm.main; }
-//               else spec = csat::model::from_syntax(parsed);
-//      (spec.indicators(), spec.validate(data.names), the scale range: unchanged; the interaction items are built
-//       from the data, they are not data columns.)
-//      csat_cli::pls_moderation_check_options(moderated, a.interaction, a.slope_plot, a.plsc, !a.weights.empty());
-//      (exit 3, one line: --interaction other than two-stage or --slope-plot without an interaction term, an
-//       unknown method, --plsc or --weights with interaction terms, which are not supported.)
-//   2. Estimate (when moderated), instead of csat::pls::estimate / bootstrap / bootstrap_indices:
-//               csat::pls::moderation_bootstrap_result<double> mb;   // filled when do_boot
-//               const auto mod = csat_cli::pls_moderation_run(mm, data, eo, a.interaction, do_boot ? &bo : nullptr,
-//                                                           a.boot_indices, &mb);
-//               (bo = the bootstrap_options built as now: resamples, seed, threads, progress; with --boot-indices the
-//                file is read with csat::pls::read_resample_indices, 1-based, as the plain bootstrap does.)
-//               r = mod.fit;                                   // paths/loadings/weights/r2/JSON as now;
-//                                                              // the term appears as construct "Image:Expectation"
-//               quality: csat::pls::quality(r) as now, but JSON "reliability" from
-//                        csat_cli::pls_moderation_reliability_json(mod) (seminr's conventions for the interaction
-//                        block: rho_A = 1, rho_C and AVE on the adjusted loadings)
-//               indices, IPMA, segments: on const auto rm = csat::pls::without_interactions(mod);
-//                        idx = csat::pls::indices(rm, lo, hi); ipma(rm, idx, target); segment_indices(idx, used)
-//               the plain bootstrap's keys (bootstrap, index_bootstrap, r2_bootstrap) are not produced; path
-//               intervals and p values come from mb (below).
-//   3. JSON:    j["moderation"] = csat_cli::pls_moderation_json(mod, do_boot ? &mb : nullptr);
-//   4. Text:    csat_cli::pls_moderation_print(std::cout, mod, do_boot ? &mb : nullptr);   // after the path table
-//   5. SVG:     if (!a.slope_plot.empty()) csat_cli::pls_moderation_svg(mod, a.slope_plot);
-//      (one file per (interaction, outcome) pair; with more than one pair the 2nd, 3rd, ... get "-2", "-3", ...
-//       before the extension.)
+// How cmd_pls.cpp calls this (tested end to end on a patched copy of cmd_pls.cpp; new pls_args fields
+// std::string interaction, slope_plot; options --interaction and --slope-plot):
+//   1. Model (replaces the two lines that build `spec` from --model):
+//        csat::pls::moderated_model mm;
+//        bool moderated = false;
+//        if (!a.model.empty()) {
+//          const auto parsed = csat::model::parse_syntax(read_text(a.model), a.model);
+//          moderated = csat_cli::pls_has_interactions(parsed);
+//          if (moderated) { mm = csat::pls::parse_moderated(parsed); spec = mm.main; }
+//          else spec = csat::model::from_syntax(parsed);
+//        } else spec = preset_model(a.preset, header);
+//        csat_cli::pls_moderation_check_options(moderated, a.interaction, a.slope_plot, a.plsc, !a.weights.empty());
+//      (spec.indicators(), spec.validate(data.names) and the scale range stay as they are: the interaction items are
+//       built from the data, they are not data columns. Exit 3, one line: an unknown method, --slope-plot or a
+//       method other than two-stage without an interaction term, --plsc or --weights with interaction terms.)
+//   2. Estimation: next to `csat::pls::bootstrap_result<double> boot;` declare
+//        csat::pls::moderation_result<double> mod;  csat::pls::moderation_bootstrap_result<double> mb;
+//      inside `if (do_boot)`, after `bo` is set up, before the plain bootstrap calls:
+//        if (moderated) { mod = csat_cli::pls_moderation_run(mm, data, eo, a.interaction, &bo, a.boot_indices, &mb);
+//                         boot = csat_cli::pls_moderation_as_bootstrap(mb); }
+//        else if (!a.boot_indices.empty()) ...as now...
+//      (r = boot.estimate as now: the moderated fit; boot.paths carries every path's bootstrap summary, so the path
+//       table and JSON keep working; total effects, loadings, weights, HTMT, index and R² summaries stay empty.)
+//      in the else branch:  else if (moderated) { mod = csat_cli::pls_moderation_run(mm, data, eo, a.interaction);
+//                                                 r = mod.fit; }
+//   3. After `r`:  auto q = csat::pls::quality(r); if (moderated) csat_cli::pls_moderation_filter_flags(mod, q);
+//                  (q.reliability already follows seminr for the interaction block: ρ_A = 1, ρ_C and AVE on the
+//                   adjusted loadings.)
+//                  auto idx = csat::pls::indices(r, lo, hi); if (moderated) csat_cli::pls_moderation_mask_indices(mod, idx);
+//                  (interaction construct: index null; main constructs unchanged; segments follow.)
+//                  const auto ip = moderated ? csat_cli::pls_moderation_ipma(mod, lo, hi, target)
+//                                            : csat::pls::ipma(r, idx, target);
+//                  if (moderated && !a.slope_plot.empty()) csat_cli::pls_moderation_svg(mod, a.slope_plot);
+//   4. JSON, before print_json:  if (moderated) j["moderation"] = csat_cli::pls_moderation_json(mod, do_boot ? &mb : nullptr);
+//   5. Text, at the end of the text output:  if (moderated) csat_cli::pls_moderation_print(os, mod, do_boot ? &mb : nullptr);
+//   6. SVG: one file per (interaction, outcome) pair; with more than one pair the 2nd, 3rd, ... get "-2", "-3", ...
+//      before the extension.
 // JSON keys are documented in docs/pls-moderation.md.
 
 #include <csat/model/syntax.hpp>
 #include <csat/pls/bootstrap.hpp>
 #include <csat/pls/estimate.hpp>
+#include <csat/pls/index.hpp>
 #include <csat/pls/moderation.hpp>
+#include <csat/pls/quality.hpp>
 #include <csat/report/charts.hpp>
 #include <csat/survey/csv.hpp>
 
@@ -108,6 +116,59 @@ inline csat::pls::moderation_result<double> pls_moderation_run(
   else
     out = csat::pls::bootstrap_moderation(model, data, o, *bootstrap);
   return out.estimate;
+}
+
+/// The moderation bootstrap in the shape of the plain bootstrap: `estimate` = the moderated fit, `paths` (every path,
+/// the interaction's included), counts and the first failure; total effects, loadings, weights, R², HTMT and index
+/// summaries stay empty. Lets cmd_pls keep its path tables and JSON unchanged.
+inline csat::pls::bootstrap_result<double> pls_moderation_as_bootstrap(const csat::pls::moderation_bootstrap_result<double>& mb) {
+  csat::pls::bootstrap_result<double> b;
+  b.estimate = mb.estimate.fit;
+  b.paths = mb.paths;
+  b.requested = mb.requested;
+  b.successful = mb.successful;
+  b.failed = mb.failed;
+  b.not_converged = mb.not_converged;
+  b.first_failure = mb.first_failure;
+  b.threads = mb.threads;
+  b.bca_computed = mb.bca_computed;
+  b.confidence = mb.confidence;
+  return b;
+}
+
+/// 0–100 indices are meaningless for an interaction construct: sets its index, case scores and rescaled weights,
+/// and the performance of its items, to NaN (JSON null) in indices computed on the moderated fit. The main
+/// constructs' indices are unaffected (each index uses its own block only).
+inline void pls_moderation_mask_indices(const csat::pls::moderation_result<double>& m, csat::pls::index_result<double>& idx) {
+  const double nan = std::nan("");
+  for (const auto& i : m.interactions) {
+    const Eigen::Index k = m.fit.construct_index(i.name);
+    idx.index(k) = nan;
+    idx.scores.col(k).setConstant(nan);
+    idx.rescaled_weights.col(k).setConstant(nan);
+    idx.weight_sum(k) = nan;
+    for (const auto& item : i.items) idx.indicator_performance(m.fit.indicator_index(item)) = nan;
+  }
+}
+
+/// Drops the threshold flags of the interaction constructs' own reliability and validity (α, ρ_C, AVE, ... of a
+/// product term are not read against the usual thresholds; docs/pls-moderation.md §3). Flags of other subjects stay.
+template <class Quality>
+void pls_moderation_filter_flags(const csat::pls::moderation_result<double>& m, Quality& q) {
+  std::vector<csat::pls::quality_flag> kept;
+  for (const auto& f : q.flags) {
+    bool drop = false;
+    for (const auto& i : m.interactions) drop = drop || f.subject == i.name || f.subject.find(i.name + ":") == 0;
+    if (!drop) kept.push_back(f);
+  }
+  q.flags = std::move(kept);
+}
+
+/// IPMA of `target` on the main constructs (interaction constructs left out).
+inline csat::pls::ipma_result pls_moderation_ipma(const csat::pls::moderation_result<double>& m, double lo, double hi,
+                                                  const std::string& target) {
+  const auto rm = csat::pls::without_interactions(m);
+  return csat::pls::ipma(rm, csat::pls::indices(rm, lo, hi), target);
 }
 
 /// The "reliability" object of `csat pls` (construct → {alpha, rho_c, rho_a, ave}) with seminr's conventions for
