@@ -274,6 +274,10 @@ TEST_CASE("bad estimation inputs") {
   o.estimation.consistent = true;
   CHECK_THROWS_AS(csat::pls::estimate_moderation(m, X, names, o), csat::invalid_argument);
   CHECK_THROWS_WITH(csat::pls::estimate_moderation(m, X, names, o), Contains("PLSc"));
+  csat::pls::moderation_options w;
+  w.estimation.weights = "wt";
+  CHECK_THROWS_AS(csat::pls::estimate_moderation(m, X, names, w), csat::invalid_argument);
+  CHECK_THROWS_WITH(csat::pls::estimate_moderation(m, X, names, w), Contains("case weights (column \"wt\")"));
   // a missing cell with no missing-data policy names its row and column
   X(7, 6) = std::nan("");
   CHECK_THROWS_WITH(csat::pls::estimate_moderation(m, X, names), Contains("CUEX2"));

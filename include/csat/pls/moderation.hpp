@@ -281,6 +281,9 @@ inline void check_moderation(const char* fn, const moderated_model& model, const
     csat::detail::throw_invalid_argument(fn, "PLSc (consistent PLS) is not supported with interaction terms");
   if (model.interactions.empty())
     csat::detail::throw_invalid_argument(fn, "the model has no interaction term (write Y ~ X + M + X:M)");
+  if (!options.estimation.weights.empty())
+    csat::detail::throw_invalid_argument(fn, "case weights (column " + csat::detail::quoted(options.estimation.weights) +
+                                             ") are not supported with interaction terms");
 }
 
 /// The estimation proper on complete data: `X` holds the main model's indicators, column j = Lm.indicators[j]
@@ -423,8 +426,8 @@ moderation_data<Scalar> prepare_moderation_data(const char* fn, const moderated_
 
 /// Estimates a model with interaction terms on a data table (columns by name). The missing-data policy of
 /// options.estimation is applied to the indicator columns first (once, for both stages). Throws
-/// csat::invalid_argument for PLSc (options.estimation.consistent) and the errors of pls::estimate (unknown columns,
-/// zero variance, ...).
+/// csat::invalid_argument for PLSc (options.estimation.consistent), for case weights (options.estimation.weights) and
+/// the errors of pls::estimate (unknown columns, zero variance, ...).
 template <class Scalar>
 moderation_result<Scalar> estimate_moderation(const moderated_model& model, const survey::data_table<Scalar>& data,
                                               const moderation_options& options = {}) {
