@@ -447,7 +447,31 @@ private:
   bool at(syntax_token::kind k) const { return m_pos < m_end && m_t[m_pos].type == k; }
   const syntax_token& last_or_end() const { return m_pos < m_end ? m_t[m_pos] : m_t[m_end - 1]; }
 
-  static double to_number(const syntax_token& t) { return std::strtod(t.text.c_str(), nullptr); }
+  double to_number(const syntax_token& t) const {
+    const double v = std::strtod(t.text.c_str(), nullptr);
+    if (!std::isfinite(v)) fail(t, syntax_lexer::quote(t.text) + " overflows a double (largest magnitude about 1.8e308)");
+    return v;
+  }
+
+  // Bounds the recursion of the expression parser (nested parentheses, unary minus, powers) and the size of
+  // the tree (whose evaluation recurses once per operator), so a pathological expression is a parse error,
+  // not a stack overflow.
+  static constexpr int max_nesting = 200;
+  static constexpr int max_operators = 10000;
+  struct nesting_guard {
+    syntax_statement_parser& p;
+    nesting_guard(syntax_statement_parser& parser, const syntax_token& t) : p(parser) {
+      if (++p.m_nesting > max_nesting)
+        p.fail(t, "the expression is nested more than " + std::to_string(max_nesting) + " levels deep");
+    }
+    ~nesting_guard() { --p.m_nesting; }
+    nesting_guard(const nesting_guard&) = delete;
+    nesting_guard& operator=(const nesting_guard&) = delete;
+  };
+  void count_operator(const syntax_token& t) {
+    if (++m_operators > max_operators)
+      fail(t, "the expression has more than " + std::to_string(max_operators) + " operators");
+  }
 
   // modifier value inside c(...) or before '*': number, NA, name (label), start(x), label("a"), equal("a")
   modifier parse_modifier_value() {
@@ -564,6 +588,7 @@ private:
     expression e = parse_prod();
     while (at(syntax_token::kind::plus) || at(syntax_token::kind::minus)) {
       const syntax_token& o = m_t[m_pos++];
+      count_operator(o);
       expression r = parse_prod();
       expression s;
       s.type = o.type == syntax_token::kind::plus ? expression::kind::add : expression::kind::subtract;
@@ -578,6 +603,7 @@ private:
     expression e = parse_unary();
     while (at(syntax_token::kind::star) || at(syntax_token::kind::slash)) {
       const syntax_token& o = m_t[m_pos++];
+      count_operator(o);
       expression r = parse_unary();
       expression s;
       s.type = o.type == syntax_token::kind::star ? expression::kind::multiply : expression::kind::divide;
@@ -589,8 +615,16 @@ private:
     return e;
   }
   expression parse_unary() {
+    if (m_pos < m_end) {
+      const nesting_guard guard(*this, m_t[m_pos]);
+      return parse_unary_nested();
+    }
+    return parse_unary_nested();
+  }
+  expression parse_unary_nested() {
     if (at(syntax_token::kind::minus)) {
       const syntax_token& o = m_t[m_pos++];
+      count_operator(o);
       expression s;
       s.type = expression::kind::negate;
       s.line = o.line;
@@ -601,6 +635,7 @@ private:
     expression a = parse_atom();
     if (at(syntax_token::kind::caret)) {
       const syntax_token& o = m_t[m_pos++];
+      count_operator(o);
       expression s;
       s.type = expression::kind::power;
       s.line = o.line;
@@ -643,6 +678,8 @@ private:
   const std::string& m_source;
   std::size_t m_pos = 0;
   std::size_t m_end = 0;
+  int m_nesting = 0;
+  int m_operators = 0;
 };
 
 }  // namespace detail

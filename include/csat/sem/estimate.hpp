@@ -203,6 +203,7 @@ inline double pnorm_two_sided(double z) {
 /// Solves cdf(ncchisq(df, lambda), x) = p for lambda >= 0 (cdf decreases in lambda); 0 if cdf(0) < p.
 inline double noncentrality_for(double x, double df, double p) {
   using boost::math::non_central_chi_squared_distribution;
+  if (!std::isfinite(x) || !std::isfinite(df)) return std::numeric_limits<double>::quiet_NaN();
   const auto f = [&](double lambda) {
     if (lambda <= 0) return boost::math::cdf(boost::math::chi_squared_distribution<double>(df), x) - p;
     return boost::math::cdf(non_central_chi_squared_distribution<double>(df, lambda), x) - p;
@@ -217,8 +218,9 @@ inline double noncentrality_for(double x, double df, double p) {
 }
 
 inline double chisq_upper(double x, double df) {
-  if (!(df > 0)) return std::numeric_limits<double>::quiet_NaN();
+  if (!(df > 0) || std::isnan(x) || !std::isfinite(df)) return std::numeric_limits<double>::quiet_NaN();
   if (x <= 0) return 1.0;
+  if (std::isinf(x)) return 0.0;
   return boost::math::cdf(boost::math::complement(boost::math::chi_squared_distribution<double>(df), x));
 }
 
@@ -288,6 +290,16 @@ inline Eigen::VectorXd start_values(const engine& e) {
   return theta;
 }
 
+/// 1/sqrt|I_ii| (1 where the diagonal is 0 or not finite): the Jacobi scaling of an information matrix.
+inline Eigen::VectorXd jacobi_units(const Eigen::MatrixXd& I) {
+  Eigen::VectorXd u(I.rows());
+  for (Eigen::Index i = 0; i < I.rows(); ++i) {
+    const double v = std::abs(I(i, i));
+    u(i) = v > 0 && std::isfinite(v) ? 1.0 / std::sqrt(v) : 1.0;
+  }
+  return u;
+}
+
 /// Fisher scoring with Armijo backtracking. Returns the iterations; sets status.
 inline int optimize(const engine& e, Eigen::VectorXd& theta, const fit_options& opt, fit_status& status,
                     std::vector<std::string>& warnings) {
@@ -307,20 +319,30 @@ inline int optimize(const engine& e, Eigen::VectorXd& theta, const fit_options& 
   }
   status = fit_status::no_convergence;
   int it = 0;
+  // Fisher scoring while the steps are large; then BFGS updates of the last information matrix (a secant
+  // correction that turns the linear convergence of scoring into superlinear convergence near the optimum,
+  // and saves the information products). With FIML the complete-data information serves as the scoring matrix.
+  Eigen::MatrixXd I;
+  bool secant = false;
   for (; it < opt.max_iterations; ++it) {
     if (k == 0) { status = fit_status::success; break; }
-    // Fisher scoring; with FIML the complete-data information serves as the (cheaper) scoring matrix
-    Eigen::MatrixXd I = e.information(theta, true);
+    if (!secant) I = e.information(theta, true);
     Eigen::VectorXd d;
     if (I.allFinite()) {
-      const double scale = std::max(1e-300, I.diagonal().cwiseAbs().maxCoeff());
-      Eigen::LDLT<Eigen::MatrixXd> ldlt(I);
-      d = -ldlt.solve(g);
+      // solve in Jacobi-scaled parameters (unit diagonal), so that the singularity test and the ridge do not
+      // depend on the units of the variables: an indicator measured in units 1000 times smaller has
+      // information entries 10^6..10^12 times larger, which an absolute threshold would take for singularity
+      const Eigen::VectorXd u = detail::jacobi_units(I);
+      const Eigen::MatrixXd J = u.asDiagonal() * I * u.asDiagonal();
+      const Eigen::VectorXd h = u.cwiseProduct(g);
+      const double scale = std::max(1e-300, J.diagonal().cwiseAbs().maxCoeff());
+      Eigen::LDLT<Eigen::MatrixXd> ldlt(J);
+      d = -u.cwiseProduct(ldlt.solve(h));
       if (ldlt.info() != Eigen::Success || !d.allFinite() || !(g.dot(d) < 0) ||
           !(ldlt.vectorD().minCoeff() > 1e-12 * scale)) {
-        Eigen::MatrixXd R = I;
+        Eigen::MatrixXd R = J;
         R.diagonal().array() += 1e-6 * scale;
-        d = -R.ldlt().solve(g);
+        d = -u.cwiseProduct(R.ldlt().solve(h));
         if (!d.allFinite() || !(g.dot(d) < 0)) d = -g;
       }
     } else {
@@ -351,11 +373,46 @@ inline int optimize(const engine& e, Eigen::VectorXd& theta, const fit_options& 
     theta = tn;
     const double dF = F - Fn;
     F = Fn;
+    // switch to secant updates once a full scoring step is taken and the steps are small
+    const Eigen::VectorXd s_step = t * d, y = gn - g;
+    const double sy = s_step.dot(y);
+    if (secant || (t == 1.0 && step < 1e-1 && I.allFinite())) {
+      const Eigen::VectorXd Is = I * s_step;
+      const double sIs = s_step.dot(Is);
+      if (sy > 1e-12 * s_step.norm() * y.norm() && sIs > 0) {
+        I += y * y.transpose() / sy - Is * Is.transpose() / sIs;
+        secant = true;
+      } else {
+        secant = false;  // curvature condition failed: back to the information matrix
+      }
+    }
     g = gn;
     if (step < opt.tolerance || (-slope < 1e-22 && dF <= 1e-16 * (1 + std::abs(F)))) {
       status = fit_status::success;
       ++it;
       break;
+    }
+  }
+  if (status == fit_status::success && k > 0) {
+    // Polish: near the optimum F is flat to rounding, so the line search stops wherever rounding lets it;
+    // scoring steps accepted on a smaller gradient (not on F) settle the estimates to the precision of the
+    // gradient, which makes them independent of the order of the rows and of the units of the variables.
+    for (int pol = 0; pol < 4; ++pol) {
+      const double gmax = g.cwiseAbs().maxCoeff();
+      if (!(gmax > 0)) break;
+      const Eigen::MatrixXd Ip = e.information(theta, true);
+      if (!Ip.allFinite()) break;
+      const Eigen::VectorXd u = jacobi_units(Ip);
+      Eigen::LDLT<Eigen::MatrixXd> ldlt(u.asDiagonal() * Ip * u.asDiagonal());
+      if (ldlt.info() != Eigen::Success) break;
+      const Eigen::VectorXd d = -u.cwiseProduct(ldlt.solve(u.cwiseProduct(g)));
+      if (!d.allFinite()) break;
+      const Eigen::VectorXd tn = theta + d;
+      const double Fn = e.objective(tn, &gn);
+      if (!std::isfinite(Fn) || !(gn.cwiseAbs().maxCoeff() < gmax) || Fn > F + 1e-12 * (1 + std::abs(F))) break;
+      theta = tn;
+      g = gn;
+      F = Fn;
     }
   }
   if (status == fit_status::no_convergence)
@@ -439,17 +496,24 @@ inline sem_result fit(const sem_model& mdl, const sample_data& data, const fit_o
       I = 0.5 * (I + I.transpose()).eval();
     }
     if (I.allFinite()) {
-      Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(I);
+      // singularity is judged on the Jacobi-scaled matrix, independent of the units of the variables
+      const Eigen::VectorXd u = detail::jacobi_units(I);
+      Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(u.asDiagonal() * I * u.asDiagonal());
       const double lmax = es.eigenvalues().cwiseAbs().maxCoeff();
       if (es.eigenvalues()(0) > 1e-10 * lmax) {
-        res.vcov = es.eigenvectors() * es.eigenvalues().cwiseInverse().asDiagonal() * es.eigenvectors().transpose() / N;
+        res.vcov = u.asDiagonal() *
+                   (es.eigenvectors() * es.eigenvalues().cwiseInverse().asDiagonal() * es.eigenvectors().transpose()) *
+                   u.asDiagonal() / N;
         have_vcov = true;
       } else {
-        const Eigen::VectorXd v = es.eigenvectors().col(0);
+        // every direction of the (numerical) null space, not only the smallest eigenvalue's
         std::string involved;
-        for (const auto& q : e.rows())
-          if (q.free >= 0 && std::abs(v(q.free)) > 0.2 && involved.find(parameter_name(q)) == std::string::npos)
-            involved += (involved.empty() ? "" : ", ") + parameter_name(q);
+        for (Eigen::Index c = 0; c < k && !(es.eigenvalues()(c) > 1e-10 * lmax); ++c) {
+          const Eigen::VectorXd v = es.eigenvectors().col(c);
+          for (const auto& q : e.rows())
+            if (q.free >= 0 && std::abs(v(q.free)) > 0.2 && involved.find(parameter_name(q)) == std::string::npos)
+              involved += (involved.empty() ? "" : ", ") + parameter_name(q);
+        }
         res.warnings.push_back("the information matrix is singular: the model may not be identified (involved: " +
                                involved + ")");
         if (res.status == fit_status::success) res.status = fit_status::numerical_issue;
@@ -648,11 +712,13 @@ inline sem_result fit(const sem_model& mdl, const sample_data& data, const fit_o
                                " is not positive definite (smallest eigenvalue " +
                                csat::detail::format_value(es.eigenvalues()(0)) + ")");
       }
+      // correlations of the latent variables themselves (the implied C = A Psi A'), not of their
+      // disturbances: constructs linked by a path near 1 are as collinear as correlated exogenous factors
       for (std::size_t a = 0; a < lv.size(); ++a)
         for (std::size_t b = a + 1; b < lv.size(); ++b) {
-          const double c = x.psi(lv[a], lv[b]);
+          const double c = x.C(lv[a], lv[b]);
           if (c == 0) continue;
-          const double r = c / std::sqrt(x.psi(lv[a], lv[a]) * x.psi(lv[b], lv[b]));
+          const double r = c / std::sqrt(x.C(lv[a], lv[a]) * x.C(lv[b], lv[b]));
           if (std::isfinite(r) && std::abs(r) > opt.collinear_correlation) {
             if (std::abs(r) > 1) res.admissible = false;
             res.warnings.push_back("latent variables " + mdl.latent[static_cast<std::size_t>(lv[a])] + " and " +
@@ -677,6 +743,12 @@ inline sem_result fit(const sem_model& mdl, const sample_data& data, const fit_o
   if (!data.fiml) fi.chisq = 2.0 * (fi.unrestricted_loglik - fi.loglik);
   fi.fmin = fi.chisq / (2.0 * N);
   fi.df = mdl.degrees_of_freedom();
+  if (!std::isfinite(fi.chisq)) {
+    // e.g. a fixed value so large that the implied covariance matrix overflows
+    if (res.status == fit_status::success) res.status = fit_status::numerical_issue;
+    res.warnings.push_back("the chi-square is not finite (" + csat::detail::format_value(fi.chisq) +
+                           "): the implied covariance matrix is degenerate at the estimates");
+  }
   fi.pvalue = detail::chisq_upper(fi.chisq, fi.df);
   // baseline: independence model (exogenous covariates keep their sample covariances)
   {
@@ -738,7 +810,9 @@ inline sem_result fit(const sem_model& mdl, const sample_data& data, const fit_o
     fi.rmsea_ci_lower = std::sqrt(lo / (N * fi.df)) * sg;
     fi.rmsea_ci_upper = std::sqrt(hi / (N * fi.df)) * sg;
     const double ncp = N * fi.df * 0.05 * 0.05 / G;
-    fi.rmsea_pvalue = 1.0 - boost::math::cdf(boost::math::non_central_chi_squared_distribution<double>(fi.df, ncp), fi.chisq);
+    fi.rmsea_pvalue = std::isfinite(fi.chisq)
+        ? 1.0 - boost::math::cdf(boost::math::non_central_chi_squared_distribution<double>(fi.df, ncp), fi.chisq)
+        : std::numeric_limits<double>::quiet_NaN();
   } else {
     fi.rmsea = fi.rmsea_ci_lower = fi.rmsea_ci_upper = 0;
     fi.rmsea_pvalue = std::numeric_limits<double>::quiet_NaN();

@@ -75,7 +75,7 @@ reliability_result<typename Derived::Scalar> cronbach_alpha(const Eigen::MatrixB
   using Scalar = typename Derived::Scalar;
   using std::sqrt;
   const char* function = "csat::survey::cronbach_alpha";
-  const Eigen::MatrixX<Scalar> x = items;
+  Eigen::MatrixX<Scalar> x = items;
   const Eigen::Index k = x.cols(), n = x.rows();
   if (k < 2)
     detail::throw_invalid_argument(function, "items has " + std::to_string(k) + " column(s), but α needs at least 2 items");
@@ -84,6 +84,13 @@ reliability_result<typename Derived::Scalar> cronbach_alpha(const Eigen::MatrixB
   if (!names.empty()) detail::check_size(function, "names", static_cast<Eigen::Index>(names.size()), k);
   require_complete(function, "items", x, names);
   detail::check_finite(function, "items", x);
+  // α, its variants and the correlations are unchanged when every item is divided by the same number; a power
+  // of two near the largest magnitude divides exactly and keeps values near 1e308 from overflowing the covariances
+  if (x.size() > 0 && x.cwiseAbs().maxCoeff() > Scalar(0)) {
+    int e = 0;
+    (void)std::frexp(static_cast<double>(x.cwiseAbs().maxCoeff()), &e);
+    x /= static_cast<Scalar>(std::ldexp(1.0, e));
+  }
 
   const Eigen::RowVectorX<Scalar> mean = x.colwise().mean();
   const Eigen::MatrixX<Scalar> centered = x.rowwise() - mean;

@@ -22,6 +22,7 @@
 #include <csat/core/validate.hpp>
 #include <csat/survey/csv.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -44,12 +45,44 @@ struct item_statistics {
   Eigen::VectorX<Scalar> kurtosis;      ///< sample-adjusted excess kurtosis G2
 };
 
+namespace detail_stats {
+/// 2^e with max_abs / 2^e in [0.5, 1): dividing by it is exact (no rounding) and keeps sums of values near
+/// the largest double (1e308) and of their squares from overflowing; 1 for 0, NaN or infinity.
+template <class Scalar>
+Scalar power_of_two_scale(Scalar max_abs) {
+  if (!(max_abs > Scalar(0)) || !std::isfinite(static_cast<double>(max_abs))) return Scalar(1);
+  int e = 0;
+  (void)std::frexp(static_cast<double>(max_abs), &e);
+  return static_cast<Scalar>(std::ldexp(1.0, e));
+}
+
+template <class Derived>
+void check_no_infinity(const char* function, const Eigen::MatrixBase<Derived>& m) {
+  for (Eigen::Index j = 0; j < m.cols(); ++j)
+    for (Eigen::Index i = 0; i < m.rows(); ++i)
+      if (std::isinf(static_cast<double>(m(i, j))))
+        detail::throw_domain_error(function, detail::element_name("x", i, j), static_cast<double>(m(i, j)),
+                                   "must be finite (NaN marks a missing cell)");
+}
+}  // namespace detail_stats
+
 /// Statistics of every column of `x` (rows = respondents); NaN cells are missing and skipped.
 template <class Derived>
 item_statistics<typename Derived::Scalar> describe(const Eigen::MatrixBase<Derived>& x) {
   using Scalar = typename Derived::Scalar;
   using std::sqrt;
-  const auto& m = x.derived();
+  detail_stats::check_no_infinity("csat::survey::describe", x);
+  // each column is divided by a power of two near its largest magnitude (exact), so that values near 1e308
+  // do not overflow the sums; mean, sd, min and max are scaled back, skewness and kurtosis are scale-free
+  Eigen::MatrixX<Scalar> m = x;
+  Eigen::VectorX<Scalar> unit(m.cols());
+  for (Eigen::Index j = 0; j < m.cols(); ++j) {
+    Scalar big(0);
+    for (Eigen::Index i = 0; i < m.rows(); ++i)
+      if (!std::isnan(static_cast<double>(m(i, j)))) big = std::max<Scalar>(big, std::abs(m(i, j)));
+    unit(j) = detail_stats::power_of_two_scale(big);
+    m.col(j) /= unit(j);
+  }
   const Eigen::Index p = m.cols();
   const Scalar nan = std::numeric_limits<Scalar>::quiet_NaN();
   item_statistics<Scalar> s;
@@ -68,8 +101,8 @@ item_statistics<typename Derived::Scalar> describe(const Eigen::MatrixBase<Deriv
     }
     s.n(j) = n;
     s.missing(j) = m.rows() - n;
-    s.min(j) = lo;
-    s.max(j) = hi;
+    s.min(j) = lo * unit(j);
+    s.max(j) = hi * unit(j);
     if (n == 0) { s.mean(j) = s.sd(j) = s.skewness(j) = s.kurtosis(j) = nan; continue; }
     const Scalar mean = sum / static_cast<Scalar>(n);
     Scalar m2(0), m3(0), m4(0);
@@ -80,8 +113,8 @@ item_statistics<typename Derived::Scalar> describe(const Eigen::MatrixBase<Deriv
       m2 += d2; m3 += d2 * d; m4 += d2 * d2;
     }
     const Scalar nn = static_cast<Scalar>(n);
-    s.mean(j) = mean;
-    s.sd(j) = n >= 2 ? Scalar(sqrt(m2 / (nn - 1))) : nan;
+    s.mean(j) = mean * unit(j);
+    s.sd(j) = n >= 2 ? Scalar(sqrt(m2 / (nn - 1)) * unit(j)) : nan;
     m2 /= nn; m3 /= nn; m4 /= nn;
     const bool varies = m2 > Scalar(0);
     if (n >= 3 && varies) {
@@ -128,7 +161,15 @@ correlation_result<typename Derived::Scalar> correlation(const Eigen::MatrixBase
                                                          correlation_missing method = correlation_missing::pairwise) {
   using Scalar = typename Derived::Scalar;
   using std::sqrt;
-  const auto& m = x.derived();
+  detail_stats::check_no_infinity("csat::survey::correlation", x);
+  // columns divided by a power of two near their largest magnitude (exact; correlations are scale-free)
+  Eigen::MatrixX<Scalar> m = x;
+  for (Eigen::Index j = 0; j < m.cols(); ++j) {
+    Scalar big(0);
+    for (Eigen::Index i = 0; i < m.rows(); ++i)
+      if (!std::isnan(static_cast<double>(m(i, j)))) big = std::max<Scalar>(big, std::abs(m(i, j)));
+    m.col(j) /= detail_stats::power_of_two_scale(big);
+  }
   const Eigen::Index p = m.cols(), rows = m.rows();
   const Scalar nan = std::numeric_limits<Scalar>::quiet_NaN();
   correlation_result<Scalar> out;

@@ -79,7 +79,8 @@ inline std::string indicator_label(const std::vector<std::string>& names, Eigen:
 
 template <class Derived>
 Eigen::MatrixX<typename Derived::Scalar> checked_data(const char* fn, const Eigen::MatrixBase<Derived>& x,
-                                                      const objective_options& o, Eigen::Index min_rows) {
+                                                      const objective_options& o, Eigen::Index min_rows,
+                                                      Eigen::VectorX<typename Derived::Scalar>* units = nullptr) {
   using Scalar = typename Derived::Scalar;
   Eigen::MatrixX<Scalar> m = x;
   if (m.cols() == 0) csat::detail::throw_invalid_argument(fn, "the data matrix has no indicators");
@@ -93,6 +94,21 @@ Eigen::MatrixX<typename Derived::Scalar> checked_data(const char* fn, const Eige
       if (!std::isfinite(static_cast<double>(m(i, j))))
         csat::detail::throw_domain_error(fn, indicator_label(o.names, j) + ", object " + std::to_string(i) + ": value",
                                          static_cast<double>(m(i, j)), "must be finite");
+  // Every method is unchanged when an indicator is multiplied by a positive number. Each column is divided by
+  // the power of two nearest above its largest magnitude (exact, so ordinary data give identical results),
+  // so that values near 1e308 do not overflow max − min, sums or squares.
+  if (units) units->resize(m.cols());
+  for (Eigen::Index j = 0; j < m.cols(); ++j) {
+    const double big = static_cast<double>(m.col(j).cwiseAbs().maxCoeff());
+    Scalar u(1);
+    if (big > 0) {
+      int e = 0;
+      (void)std::frexp(big, &e);
+      u = static_cast<Scalar>(std::ldexp(1.0, e));
+    }
+    m.col(j) /= u;
+    if (units) (*units)(j) = u;
+  }
   return m;
 }
 
@@ -146,7 +162,7 @@ entropy_result<typename Derived::Scalar> entropy_weights(const Eigen::MatrixBase
       for (Eigen::Index i = 0; i < n; ++i) {
         if (!(x(i, j) > Scalar(0)))
           csat::detail::throw_domain_error(fn, detail::indicator_label(options.names, j) + ", object " + std::to_string(i) + ": value",
-                                           static_cast<double>(x(i, j)), "must be positive for the ratio normalization");
+                                           static_cast<double>(data.derived()(i, j)), "must be positive for the ratio normalization");
         z(i, j) = detail::criterion_of(options, j) == criterion::benefit ? x(i, j) : Scalar(1) / x(i, j);
       }
   }
@@ -204,7 +220,8 @@ variation_result<typename Derived::Scalar> variation_weights(const Eigen::Matrix
   using Scalar = typename Derived::Scalar;
   using std::abs;
   static const char* fn = "csat::weights::variation_weights";
-  const Eigen::MatrixX<Scalar> x = detail::checked_data(fn, data, options, 2);
+  Eigen::VectorX<Scalar> units;
+  const Eigen::MatrixX<Scalar> x = detail::checked_data(fn, data, options, 2, &units);
   variation_result<Scalar> r;
   r.mean = x.colwise().mean().transpose();
   r.sd = detail::column_sd(x);
@@ -220,6 +237,8 @@ variation_result<typename Derived::Scalar> variation_weights(const Eigen::Matrix
     csat::detail::throw_domain_error(fn, "sum of coefficients of variation", static_cast<double>(total),
                                      "must be positive (every indicator is constant)");
   r.weights = r.cv / total;
+  r.mean = r.mean.cwiseProduct(units);
+  r.sd = r.sd.cwiseProduct(units);
   return r;
 }
 
