@@ -319,14 +319,10 @@ inline int optimize(const engine& e, Eigen::VectorXd& theta, const fit_options& 
   }
   status = fit_status::no_convergence;
   int it = 0;
-  // Fisher scoring while the steps are large; then BFGS updates of the last information matrix (a secant
-  // correction that turns the linear convergence of scoring into superlinear convergence near the optimum,
-  // and saves the information products). With FIML the complete-data information serves as the scoring matrix.
-  Eigen::MatrixXd I;
-  bool secant = false;
   for (; it < opt.max_iterations; ++it) {
     if (k == 0) { status = fit_status::success; break; }
-    if (!secant) I = e.information(theta, true);
+    // Fisher scoring; with FIML the complete-data information serves as the (cheaper) scoring matrix
+    Eigen::MatrixXd I = e.information(theta, true);
     Eigen::VectorXd d;
     if (I.allFinite()) {
       // solve in Jacobi-scaled parameters (unit diagonal), so that the singularity test and the ridge do not
@@ -373,19 +369,6 @@ inline int optimize(const engine& e, Eigen::VectorXd& theta, const fit_options& 
     theta = tn;
     const double dF = F - Fn;
     F = Fn;
-    // switch to secant updates once a full scoring step is taken and the steps are small
-    const Eigen::VectorXd s_step = t * d, y = gn - g;
-    const double sy = s_step.dot(y);
-    if (secant || (t == 1.0 && step < 1e-1 && I.allFinite())) {
-      const Eigen::VectorXd Is = I * s_step;
-      const double sIs = s_step.dot(Is);
-      if (sy > 1e-12 * s_step.norm() * y.norm() && sIs > 0) {
-        I += y * y.transpose() / sy - Is * Is.transpose() / sIs;
-        secant = true;
-      } else {
-        secant = false;  // curvature condition failed: back to the information matrix
-      }
-    }
     g = gn;
     if (step < opt.tolerance || (-slope < 1e-22 && dF <= 1e-16 * (1 + std::abs(F)))) {
       status = fit_status::success;
@@ -506,14 +489,11 @@ inline sem_result fit(const sem_model& mdl, const sample_data& data, const fit_o
                    u.asDiagonal() / N;
         have_vcov = true;
       } else {
-        // every direction of the (numerical) null space, not only the smallest eigenvalue's
+        const Eigen::VectorXd v = es.eigenvectors().col(0);
         std::string involved;
-        for (Eigen::Index c = 0; c < k && !(es.eigenvalues()(c) > 1e-10 * lmax); ++c) {
-          const Eigen::VectorXd v = es.eigenvectors().col(c);
-          for (const auto& q : e.rows())
-            if (q.free >= 0 && std::abs(v(q.free)) > 0.2 && involved.find(parameter_name(q)) == std::string::npos)
-              involved += (involved.empty() ? "" : ", ") + parameter_name(q);
-        }
+        for (const auto& q : e.rows())
+          if (q.free >= 0 && std::abs(v(q.free)) > 0.2 && involved.find(parameter_name(q)) == std::string::npos)
+            involved += (involved.empty() ? "" : ", ") + parameter_name(q);
         res.warnings.push_back("the information matrix is singular: the model may not be identified (involved: " +
                                involved + ")");
         if (res.status == fit_status::success) res.status = fit_status::numerical_issue;
