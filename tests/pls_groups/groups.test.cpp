@@ -283,7 +283,7 @@ TEST_CASE("without a path difference the tests keep the nominal 5% false-positiv
   CHECK(rej_hen <= hi);
 }
 
-TEST_CASE("MICOM: one population is invariant; a shifted composite mean is found") {
+TEST_CASE("MICOM: one population is invariant, a shifted composite mean is found") {
   csat::pls::group_options go;
   go.resamples = 0;
   go.permutations = 500;
@@ -349,7 +349,7 @@ TEST_CASE("MICOM's permutation tests keep their nominal 5% rate in one populatio
   }
 }
 
-TEST_CASE("groups from numeric codes and from text labels; three groups give three pairs and the caveat") {
+TEST_CASE("groups from numeric codes and from text labels, three groups give three pairs and the caveat") {
   auto data = two_groups({0.3, 0.5, 0.7}, 60, 31);
   csat::pls::group_options go;
   go.resamples = 50;
