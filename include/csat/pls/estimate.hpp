@@ -271,8 +271,12 @@ moments<typename Derived::Scalar> compute_moments(const Eigen::MatrixBase<Derive
   constexpr Eigen::Index chunk = 1024;
   Eigen::MatrixX<Scalar> buf(std::min(chunk, std::max<Eigen::Index>(n, 1)), p);
   Eigen::MatrixX<Scalar> C = Eigen::MatrixX<Scalar>::Zero(p, p);
+  Eigen::VectorX<Scalar> sw;  // √w of the chunk's rows
+  if (case_weights) sw.resize(buf.rows());
   for (Eigen::Index r0 = 0; r0 < n; r0 += chunk) {
     const Eigen::Index len = std::min(chunk, n - r0);
+    if (case_weights)
+      for (Eigen::Index r = 0; r < len; ++r) sw(r) = sqrt(case_weights[rows ? rows[r0 + r] : r0 + r]);
     for (Eigen::Index j = 0; j < p; ++j) {
       const auto col = X.col(columns[static_cast<std::size_t>(j)]);
       const Scalar mj = m.mean(j);
@@ -281,8 +285,7 @@ moments<typename Derived::Scalar> compute_moments(const Eigen::MatrixBase<Derive
       } else {
         buf.col(j).head(len) = col.segment(r0, len).array() - mj;
       }
-      if (case_weights)
-        for (Eigen::Index r = 0; r < len; ++r) buf(r, j) *= sqrt(case_weights[rows ? rows[r0 + r] : r0 + r]);
+      if (case_weights) buf.col(j).head(len).array() *= sw.head(len).array();
     }
     C.template selfadjointView<Eigen::Lower>().rankUpdate(buf.topRows(len).transpose());
   }
