@@ -1,8 +1,21 @@
 // csat pls --model MODEL | --preset ecsi|acsi|power-csi  --data DATA.csv [--scheme path|factorial|centroid]
 //          [--boot N] [--seed S] [--threads T] [--boot-indices FILE] [--scale-min A --scale-max B]
 //          [--missing listwise|mean] [--plsc] [--segment COL] [--target CONSTRUCT] [--json]
+//          [--weights COL]                                    case (survey) weights: weighted PLS
+//          [--hoc two-stage|embedded|repeated]                higher-order constructs (Service =~ Quality + Value)
+//          [--interaction two-stage|product-indicator|orthogonal] [--slope-plot FILE.svg]
+//                                                             interaction terms (Y ~ X + M + X:M)
+//          [--group COL [--mga] [--micom]]                    one model per group, multi-group comparison
+//          [--predict loo|K [--technique da|ea]]              PLSpredict (cross-validated prediction)
+//          [--indirect "A -> B -> C"]...                      specific indirect effects (bootstrapped with --boot)
 // PLS path model estimation with quality criteria, 0-100 indices, IPMA and an optional bootstrap.
+// Combinations that are not supported (e.g. --weights with a higher-order construct) are input errors (exit 3).
 #include "cli.hpp"
+#include "pls_groups.hpp"
+#include "pls_hoc.hpp"
+#include "pls_moderation.hpp"
+#include "pls_predict.hpp"
+#include "pls_weights.hpp"
 
 #include <csat/model/presets.hpp>
 #include <csat/model/specification.hpp>
@@ -35,6 +48,13 @@ struct pls_args {
   unsigned threads = 0;
   double scale_min = std::nan(""), scale_max = std::nan("");
   bool plsc = false, json = false;
+  std::string weights;                      // --weights COL
+  std::string hoc;                          // --hoc METHOD
+  std::string interaction, slope_plot;      // --interaction METHOD, --slope-plot FILE
+  std::string group;                        // --group COL
+  bool mga = false, micom = false;          // --mga, --micom
+  std::string predict, technique = "da";    // --predict loo|K, --technique da|ea
+  std::vector<std::string> indirect;        // --indirect "A -> B -> C"
 };
 
 std::string read_text(const std::string& path) {
@@ -104,14 +124,42 @@ void run(const pls_args& a) {
   // columns the model does not use are read as text, so label columns need no declaration
   const auto header = header_of(a.data);
   csat::model::specification spec;
-  if (!a.model.empty()) spec = csat::model::from_syntax(read_text(a.model), a.model);
-  else spec = preset_model(a.preset, header);
+  csat::pls::moderated_model mm;
+  bool moderated = false;
+  if (!a.model.empty()) {
+    const auto parsed = csat::model::parse_syntax(read_text(a.model), a.model);
+    moderated = csat_cli::pls_has_interactions(parsed);
+    if (moderated) {
+      mm = csat::pls::parse_moderated(parsed);
+      spec = mm.main;
+    } else {
+      spec = csat::model::from_syntax(parsed);
+    }
+  } else {
+    spec = preset_model(a.preset, header);
+  }
+  const bool hoc = spec.has_higher_order();
+  const bool weighted = !a.weights.empty();
+  csat_cli::pls_hoc_check_options(hoc, a.hoc, weighted);
+  csat_cli::pls_moderation_check_options(moderated, a.interaction, a.slope_plot, a.plsc, weighted);
+  if ((a.mga || a.micom) && a.group.empty()) throw csat_cli::input_error("--mga and --micom need --group");
+  {
+    // combinations the estimators do not support
+    const char* what = hoc ? "higher-order constructs" : moderated ? "interaction terms" : nullptr;
+    if (moderated && hoc) throw csat_cli::input_error("interaction terms are not supported with higher-order constructs");
+    if (what && !a.group.empty()) throw csat_cli::input_error(std::string("--group is not supported with ") + what);
+    if (what && !a.predict.empty()) throw csat_cli::input_error(std::string("--predict is not supported with ") + what);
+    if (what && !a.indirect.empty()) throw csat_cli::input_error(std::string("--indirect is not supported with ") + what);
+    if (weighted && !a.group.empty()) throw csat_cli::input_error("--weights is not supported with --group");
+  }
   csat::survey::csv_options copt;
   const auto used = spec.indicators();
   for (const auto& c : header)
     if (std::find(used.begin(), used.end(), c) == used.end()) copt.text_columns.push_back(c);
+  csat_cli::pls_weights_csv_options(copt, a.weights);
   const auto data = csat::survey::read_csv(a.data, copt);
   if (!a.segment.empty()) (void)data.text_column(a.segment);
+  csat_cli::pls_weights_check_column(data, a.weights);
 
   csat::pls::estimate_options eo;
   eo.scheme = a.scheme == "factorial"  ? csat::pls::inner_scheme::factorial
@@ -121,12 +169,15 @@ void run(const pls_args& a) {
   eo.missing = a.missing == "listwise" ? csat::survey::missing_policy::listwise
                : a.missing == "mean"   ? csat::survey::missing_policy::mean
                                        : csat::survey::missing_policy::none;
+  csat_cli::pls_weights_options(eo, a.weights);
 
   // scale of the 0-100 indices: given, or the observed range of the indicators
   double lo = a.scale_min, hi = a.scale_max;
   const bool scale_given = std::isfinite(lo) && std::isfinite(hi);
   if (std::isfinite(lo) != std::isfinite(hi)) throw csat_cli::input_error("--scale-min and --scale-max go together");
-  spec.validate(data.names);
+  if (!hoc) spec.validate(data.names);  // estimate_higher_order validates a higher-order model itself
+  const auto po = csat_cli::pls_predict_options(a.predict, a.technique, a.seed, a.threads);
+  csat_cli::pls_indirect_check(spec, a.indirect);
   if (!scale_given) {
     lo = INFINITY;
     hi = -INFINITY;
@@ -139,9 +190,13 @@ void run(const pls_args& a) {
 
   csat::pls::bootstrap_result<double> boot;
   csat::pls::estimate_result<double> r;
+  csat::pls::hoc_result<double> h;
+  csat::pls::hoc_bootstrap_result<double> hb;
+  csat::pls::moderation_result<double> mod;
+  csat::pls::moderation_bootstrap_result<double> mb;
   const bool do_boot = a.boot > 0 || !a.boot_indices.empty();
+  csat::pls::bootstrap_options bo;
   if (do_boot) {
-    csat::pls::bootstrap_options bo;
     bo.resamples = a.boot;
     bo.seed = a.seed;
     bo.threads = a.threads;
@@ -162,32 +217,71 @@ void run(const pls_args& a) {
         if (done == total) std::fprintf(stderr, "\n");
         std::fflush(stderr);
       };
-    if (!a.boot_indices.empty())
-      boot = csat::pls::bootstrap_indices(spec, data, csat::pls::read_resample_indices(a.boot_indices), eo, bo);
-    else
-      boot = csat::pls::bootstrap(spec, data, eo, bo);
-    r = boot.estimate;
+    if (hoc) {
+      hb = csat_cli::pls_hoc_bootstrap(spec, data, eo, a.hoc, bo, a.boot_indices);
+      h = hb.estimate;
+      r = h.final_fit();
+    } else if (moderated) {
+      mod = csat_cli::pls_moderation_run(mm, data, eo, a.interaction, &bo, a.boot_indices, &mb);
+      boot = csat_cli::pls_moderation_as_bootstrap(mb);
+      r = boot.estimate;
+    } else {
+      if (!a.boot_indices.empty())
+        boot = csat::pls::bootstrap_indices(spec, data, csat::pls::read_resample_indices(a.boot_indices), eo, bo);
+      else
+        boot = csat::pls::bootstrap(spec, data, eo, bo);
+      r = boot.estimate;
+    }
+  } else if (hoc) {
+    h = csat_cli::pls_hoc_run(spec, data, eo, a.hoc);
+    r = h.final_fit();
+  } else if (moderated) {
+    mod = csat_cli::pls_moderation_run(mm, data, eo, a.interaction);
+    r = mod.fit;
   } else {
     r = csat::pls::estimate(spec, data, eo);
   }
-  const auto q = csat::pls::quality(r);
-  const auto idx = csat::pls::indices(r, lo, hi);
+  // the plain bootstrap's summaries (a higher-order model's bootstrap is reported under "higher_order")
+  const bool plain_boot = do_boot && !hoc;
+  // admissibility warnings of every fit
+  const std::vector<std::string>& warnings = hoc ? h.warnings : (do_boot && !moderated) ? boot.warnings : r.warnings;
+  auto q = csat::pls::quality(r);
+  if (moderated) csat_cli::pls_moderation_filter_flags(mod, q);
+  csat::pls::index_result<double> idx;
+  if (hoc) {
+    idx = csat::pls::indices(csat::pls::item_level(h), lo, hi);
+  } else {
+    idx = csat::pls::indices(r, lo, hi);
+    if (moderated) csat_cli::pls_moderation_mask_indices(mod, idx);
+  }
   std::string target = a.target;
   if (target.empty()) target = spec.find("Satisfaction") >= 0 ? "Satisfaction" : r.constructs.back();
-  const auto ip = csat::pls::ipma(r, idx, target);
+  const auto ip = hoc         ? csat::pls::ipma(r, csat_cli::pls_hoc_final_indices(h, lo, hi), target)
+                  : moderated ? csat_cli::pls_moderation_ipma(mod, lo, hi, target)
+                              : csat::pls::ipma(r, idx, target);
+  if (moderated && !a.slope_plot.empty()) csat_cli::pls_moderation_svg(mod, a.slope_plot);
   std::vector<csat::pls::segment_index<double>> segs;
   if (!a.segment.empty()) {
-    const auto& labels = data.text_column(a.segment);
-    std::vector<std::string> used;
-    if (r.missing.excluded.empty()) used = labels;
-    else {
-      std::size_t e = 0;
-      for (std::size_t i = 0; i < labels.size(); ++i) {
-        if (e < r.missing.excluded.size() && r.missing.excluded[e].row == Eigen::Index(i)) { ++e; continue; }
-        used.push_back(labels[i]);
-      }
-    }
-    segs = csat::pls::segment_indices(idx, used);
+    const auto used = csat_cli::pls_weights_used_labels(data.text_column(a.segment), r);
+    segs = csat::pls::segment_indices(idx, used, r.case_weights);
+  }
+  // multi-group comparison
+  csat_cli::pls_groups_request gq;
+  gq.column = a.group;
+  gq.mga = a.mga;
+  gq.micom = a.micom;
+  gq.resamples = a.boot;
+  gq.seed = a.seed;
+  gq.threads = a.threads;
+  csat::pls::group_result<double> groups;
+  if (!a.group.empty()) groups = csat_cli::run_pls_groups(spec, data, eo, gq);
+  // prediction and mediation
+  csat::pls::predict_result<double> pred;
+  if (!a.predict.empty()) pred = csat::pls::predict(spec, data, po, eo);
+  csat::pls::mediation_result<double> med;
+  if (!a.indirect.empty() && do_boot) {
+    bo.progress = nullptr;
+    med = csat_cli::pls_indirect_run(spec, data, a.indirect, eo, bo, a.boot_indices);
   }
   const Eigen::Index K = static_cast<Eigen::Index>(r.constructs.size());
   const auto& C = r.constructs;
@@ -214,14 +308,14 @@ void run(const pls_args& a) {
       for (Eigen::Index t = 0; t < K; ++t) {
         if (r.structure(f, t)) {
           json e = {{"from", cname(f)}, {"to", cname(t)}, {"estimate", csat_cli::number(r.paths(f, t))}};
-          if (do_boot)
+          if (plain_boot)
             if (const auto* s = find(boot.paths, cname(f), cname(t))) e = boot_fields(e, *s);
           paths.push_back(e);
         }
         if (r.total_effects(f, t) != 0) {
           json e = {{"from", cname(f)}, {"to", cname(t)}, {"estimate", csat_cli::number(r.total_effects(f, t))},
                     {"indirect", csat_cli::number(r.indirect_effects(f, t))}};
-          if (do_boot)
+          if (plain_boot)
             if (const auto* s = find(boot.total_effects, cname(f), cname(t))) e = boot_fields(e, *s);
           totals.push_back(e);
         }
@@ -236,7 +330,7 @@ void run(const pls_args& a) {
       json w = {{"construct", cname(k)}, {"indicator", r.indicators[i]},
                 {"estimate", csat_cli::number(r.weights(Eigen::Index(i), k))},
                 {"vif", csat_cli::number(q.item_vif(Eigen::Index(i)))}};
-      if (do_boot) {
+      if (plain_boot) {
         if (const auto* s = find(boot.loadings, r.indicators[i], cname(k))) l = boot_fields(l, *s);
         if (const auto* s = find(boot.weights, r.indicators[i], cname(k))) w = boot_fields(w, *s);
       }
@@ -266,7 +360,7 @@ void run(const pls_args& a) {
     for (Eigen::Index x = 0; x < K; ++x)
       for (Eigen::Index y = x + 1; y < K; ++y) {
         json e = {{"a", cname(x)}, {"b", cname(y)}, {"value", csat_cli::number(q.htmt(x, y))}};
-        if (do_boot)
+        if (plain_boot)
           if (const auto* s = find(boot.htmt, cname(x), cname(y))) e = boot_fields(e, *s);
         ht.push_back(e);
         hts.push_back({{"a", cname(x)}, {"b", cname(y)}, {"value", csat_cli::number(q.htmt_signed(x, y))}});
@@ -301,11 +395,11 @@ void run(const pls_args& a) {
       for (const auto& s : segs) {
         json ix = json::object();
         for (Eigen::Index k = 0; k < K; ++k) ix[cname(k)] = s.index(k);
-        sj[s.segment] = {{"n", s.n}, {"index", ix}};
+        sj[s.segment] = {{"n", s.n}, {"weight_sum", s.weight_sum}, {"index", ix}};
       }
       j["segments"] = sj;
     }
-    if (do_boot) {
+    if (plain_boot) {
       j["bootstrap"] = {{"requested", boot.requested}, {"successful", boot.successful}, {"failed", boot.failed},
                         {"not_converged", boot.not_converged}, {"seed", a.seed},
                         {"replayed", !a.boot_indices.empty()}, {"first_failure", boot.first_failure}};
@@ -314,6 +408,16 @@ void run(const pls_args& a) {
       for (const auto& s : boot.r_squared) br2.push_back(boot_fields({{"construct", s.from}, {"estimate", s.original}}, s));
       j["index_bootstrap"] = bi;
       j["r2_bootstrap"] = br2;
+    }
+    j["case_weights"] = csat_cli::pls_weights_json(r);
+    j["warnings"] = csat_cli::pls_warnings_json(warnings);
+    if (hoc) j["higher_order"] = csat_cli::pls_hoc_json(h, &idx, do_boot ? &hb : nullptr);
+    if (moderated) j["moderation"] = csat_cli::pls_moderation_json(mod, do_boot ? &mb : nullptr);
+    if (!a.group.empty()) csat_cli::add_pls_groups_json(j, groups, gq, lo, hi);
+    if (!a.predict.empty()) j["predict"] = csat_cli::pls_predict_json(pred);
+    if (!a.indirect.empty()) {
+      j["indirect"] = do_boot ? csat_cli::pls_indirect_json(med) : csat_cli::pls_indirect_json(r, a.indirect);
+      if (do_boot) j["indirect_total"] = csat_cli::pls_indirect_total_json(med);
     }
     csat_cli::print_json(j);
     return;
@@ -326,28 +430,31 @@ void run(const pls_args& a) {
   os << "; scheme " << csat::pls::to_string(r.scheme) << (r.consistent ? ", PLSc" : "") << "; "
      << (r.converged ? "converged" : std::string("NOT converged (") + csat::pls::to_string(r.status) + ")") << " after "
      << r.updates << " updates (iterations = " << r.iterations << ", final change "
-     << csat::detail::format_value(static_cast<double>(static_cast<float>(r.final_change))) << ")\n\n";
+     << csat::detail::format_value(static_cast<double>(static_cast<float>(r.final_change))) << ")\n";
+  csat_cli::pls_weights_print(os, r);
+  os << "\n";
   {
     std::vector<std::string> head{"from", "to", "estimate"};
-    if (do_boot) head.insert(head.end(), {"mean", "sd", "t", "p", "ci_lower", "ci_upper", ""});
+    if (plain_boot) head.insert(head.end(), {"mean", "sd", "t", "p", "ci_lower", "ci_upper", ""});
     csat_cli::table t(head);
     for (Eigen::Index f = 0; f < K; ++f)
       for (Eigen::Index to = 0; to < K; ++to)
         if (r.structure(f, to)) {
           std::vector<std::string> row{cname(f), cname(to), csat_cli::fixed(r.paths(f, to))};
-          if (do_boot)
+          if (plain_boot)
             if (const auto* s = find(boot.paths, cname(f), cname(to)))
               row.insert(row.end(), {csat_cli::fixed(s->mean), csat_cli::fixed(s->sd), csat_cli::fixed(s->t, 2),
                                      csat_cli::fixed(s->p), csat_cli::fixed(s->ci_lower), csat_cli::fixed(s->ci_upper),
                                      stars(s->p)});
           t.add(row);
         }
-    os << "Paths" << (do_boot ? " (bootstrap: " + std::to_string(boot.successful) + " of " + std::to_string(boot.requested) +
+    os << "Paths" << (plain_boot ? " (bootstrap: " + std::to_string(boot.successful) + " of " + std::to_string(boot.requested) +
                                     " resamples, 95% percentile intervals)"
                               : std::string())
        << "\n";
     t.print(os, "  ");
   }
+  if (hoc) csat_cli::pls_hoc_print(os, h, &idx);
   {
     csat_cli::table t({"construct", "R2", "R2_adj", "alpha", "rho_c", "rho_a", "AVE", "index"});
     for (Eigen::Index k = 0; k < K; ++k)
@@ -393,8 +500,16 @@ void run(const pls_args& a) {
     os << "\nIndices by " << a.segment << "\n";
     t.print(os, "  ");
   }
-  if (do_boot && boot.failed)
+  if (plain_boot && boot.failed)
     os << "\n" << boot.failed << " resamples failed and were left out (first: " << boot.first_failure << ")\n";
+  if (!a.group.empty()) csat_cli::print_pls_groups(os, groups, gq, lo, hi);
+  if (!a.predict.empty()) csat_cli::pls_predict_print(os, pred);
+  if (!a.indirect.empty()) {
+    if (do_boot) csat_cli::pls_indirect_print(os, med);
+    else csat_cli::pls_indirect_print(os, r, a.indirect);
+  }
+  if (moderated) csat_cli::pls_moderation_print(os, mod, do_boot ? &mb : nullptr);
+  csat_cli::pls_warnings_print(os, warnings);
 }
 
 const csat_cli::registrar reg(
@@ -418,6 +533,18 @@ const csat_cli::registrar reg(
       sub.add_option("--segment", a->segment, "text column: indices per segment");
       sub.add_option("--target", a->target, "target construct of the IPMA (default Satisfaction)");
       sub.add_flag("--json", a->json, "JSON output");
+      sub.add_option("--weights", a->weights, "numeric column of case (survey) weights: weighted PLS");
+      sub.add_option("--hoc", a->hoc, "higher-order constructs: two-stage (default), embedded or repeated");
+      sub.add_option("--interaction", a->interaction,
+                     "interaction terms X:M: two-stage (default), product-indicator or orthogonal");
+      sub.add_option("--slope-plot", a->slope_plot, "simple-slopes plot of the interaction (SVG file)");
+      sub.add_option("--group", a->group, "column of group codes or labels: one model per group");
+      sub.add_flag("--mga", a->mga, "with --group: PLS-MGA, permutation, parametric and Welch tests");
+      sub.add_flag("--micom", a->micom, "with --group: MICOM steps 1-3 (permutation)");
+      sub.add_option("--predict", a->predict, "PLSpredict: loo (leave-one-out) or a number of folds K");
+      sub.add_option("--technique", a->technique, "PLSpredict technique: da (direct antecedents) or ea")
+          ->check(CLI::IsMember({"da", "ea"}));
+      sub.add_option("--indirect", a->indirect, "specific indirect effect \"A -> M -> C\" (repeatable)");
       sub.callback([a]() {
         if (a->model.empty() && a->preset.empty()) throw csat_cli::input_error("give --model FILE or --preset NAME");
         run(*a);
