@@ -117,3 +117,16 @@ csat_cli_test(NAME pls.indirect_replay NEEDS_SHARED
 csat_cli_test(NAME pls.indirect_unknown_construct EXIT 3 ONE_LINE_STDERR
   ARGS pls --model ${_pd}/power.model --data ${_power} --missing listwise --indirect "Image -> Ghost -> Loyalty"
   STDERR "^csat: error: [^\n]*Ghost")
+csat_cli_test(NAME pls.indirect_table
+  ARGS pls --model ${_pd}/power.model --data ${_power} --missing listwise --indirect "Image -> Expectation -> Quality"
+       --indirect "Expectation -> Satisfaction -> Loyalty"
+  STDOUT "Image -> Expectation -> Quality +0[.][0-9]+" "Expectation -> Satisfaction -> Loyalty +0[.][0-9]+")
+csat_cli_test(NAME pls.weights_with_predict EXIT 3 ONE_LINE_STDERR
+  ARGS pls --model @SRC@/tests/pls/data/small.model --data ${_pd}/weighted.csv --missing listwise --weights w --predict 5
+  STDERR "^csat: error: [^\n]*case weights [(]column \"w\"[)] are not supported by PLSpredict")
+csat_cli_test(NAME pls.interaction_with_plsc EXIT 3 ONE_LINE_STDERR NEEDS_SHARED
+  ARGS pls --model ${_pd}/moderation_mobi.model --data @SHARED@/data/mobi.csv --plsc
+  STDERR "^csat: error: --plsc is not supported with interaction terms")
+csat_cli_test(NAME pls.hoc_with_group EXIT 3 ONE_LINE_STDERR
+  ARGS pls --model ${_pd}/power_hoc.model --data ${_power} --group segment
+  STDERR "^csat: error: --group is not supported with higher-order constructs")
