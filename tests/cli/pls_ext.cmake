@@ -9,7 +9,8 @@ set(_power @SRC@/examples/data/power_survey.csv)
 csat_cli_test(NAME pls.weights_json
   ARGS pls --model @SRC@/tests/pls/data/small.model --data ${_pd}/weighted.csv --missing listwise --weights w
        --scale-min 1 --scale-max 7 --segment segment --json
-  STDOUT "\"case_weights\": {" "\"column\": \"w\"" "\"warnings\": ." "\"weight_sum\": "
+  STDOUT "\"case_weights\": {" "\"column\": \"w\"" "\"warnings\": ." "\"zero_weight_lines\": .[\n ]*3"
+         "\"n\": 16,[\n ]*\"weight_sum\": 32[.]0" "\"n\": 22,[\n ]*\"weight_sum\": 43[.]0" "\"n_used\": 38"
          "\"estimate\": 0[.]3426023668516")
 csat_cli_test(NAME pls.weights_replicated_reference
   ARGS pls --model @SRC@/tests/pls/data/small.model --data ${_pd}/weighted_replicated.csv --scale-min 1 --scale-max 7 --json
@@ -63,6 +64,15 @@ csat_cli_test(NAME pls.interaction_json NEEDS_SHARED
   STDOUT "\"estimate\": -0[.]04344967[0-9]*,[^}]*\"from\": \"Image:Expectation\",[^}]*\"to\": \"Satisfaction\""
          "\"estimate\": 0[.]58645187[0-9]*,[^}]*\"from\": \"Image\",[^}]*\"to\": \"Satisfaction\""
          "\"moderation\": {")
+# seminr product-indicator: Image*Expectation -0.13547691645580373; orthogonalizing: -0.1708378214573261.
+csat_cli_test(NAME pls.interaction_product_indicator_json NEEDS_SHARED
+  ARGS pls --model ${_pd}/moderation_mobi.model --data @SHARED@/data/mobi.csv --interaction product-indicator --json
+  STDOUT "\"estimate\": -0[.]13547691[0-9]*,[^}]*\"from\": \"Image:Expectation\""
+         "\"estimate\": 0[.]60472038[0-9]*,[^}]*\"from\": \"Image\",")
+csat_cli_test(NAME pls.interaction_orthogonal_json NEEDS_SHARED
+  ARGS pls --model ${_pd}/moderation_mobi.model --data @SHARED@/data/mobi.csv --interaction orthogonal --json
+  STDOUT "\"estimate\": -0[.]17083782[0-9]*,[^}]*\"from\": \"Image:Expectation\""
+         "\"estimate\": 0[.]58540647[0-9]*,[^}]*\"from\": \"Image\",")
 csat_cli_test(NAME pls.interaction_table
   ARGS pls --model ${_pd}/moderation_mobi.model --data @SHARED@/data/mobi.csv --interaction orthogonal
   NEEDS_SHARED STDOUT "Image:Expectation +Satisfaction +-?0[.][0-9]+")
@@ -77,7 +87,8 @@ csat_cli_test(NAME pls.interaction_unknown_method EXIT 3 ONE_LINE_STDERR
 csat_cli_test(NAME pls.groups_mga_json
   ARGS pls --model ${_pd}/power.model --data ${_power} --missing listwise --group channel --mga --boot 100 --seed 7
        --threads 2 --json
-  STDOUT "\"groups\": {" "\"95598 hotline\": {" "\"online\": {" "\"service hall\": {" "\"n_used\": "
+  STDOUT "\"groups\": {" "\"95598 hotline\": {" "\"n_used\": 410," "\"online\": {" "\"n_used\": 441,"
+         "\"service hall\": {" "\"n_used\": 554," "\"n_used\": 1405,"
          "\"mga\": ." "\"p_henseler\": " "\"p_permutation\": " "\"p_welch\": " "\"group_a\": ")
 csat_cli_test(NAME pls.groups_table
   ARGS pls --model ${_pd}/power.model --data ${_power} --missing listwise --group segment
