@@ -313,7 +313,9 @@ hierarchy_result<Scalar> evaluate(const hierarchy<Scalar>& h, const hierarchy_op
       lci[static_cast<std::size_t>(nr.depth)] += nr.global_weight * c.ci;
       lri[static_cast<std::size_t>(nr.depth)] += nr.global_weight * Scalar(c.ri);
     } else {
-      w = nd.direct_weights / nd.direct_weights.sum();
+      // divided by the largest first, so that weights near 1e308 do not overflow the sum
+      w = nd.direct_weights / nd.direct_weights.maxCoeff();
+      w /= w.sum();
     }
     for (std::size_t c = 0; c < nd.children.size(); ++c) {
       auto& cr = r.nodes[static_cast<std::size_t>(nd.children[c])];

@@ -89,7 +89,7 @@ reliability_result<typename Derived::Scalar> cronbach_alpha(const Eigen::MatrixB
   if (x.size() > 0 && x.cwiseAbs().maxCoeff() > Scalar(0)) {
     int e = 0;
     (void)std::frexp(static_cast<double>(x.cwiseAbs().maxCoeff()), &e);
-    x /= static_cast<Scalar>(std::ldexp(1.0, e));
+    x /= static_cast<Scalar>(std::ldexp(1.0, e - 1));  // 2^(e-1) itself never overflows
   }
 
   const Eigen::RowVectorX<Scalar> mean = x.colwise().mean();

@@ -49,9 +49,9 @@ inline void check_range(const char* function, const scale_range& r) {
   if (!(std::isfinite(r.min) && std::isfinite(r.max) && r.min < r.max))
     detail::throw_invalid_argument(function, "scale range [" + detail::format_value(r.min) + ", " +
                                                  detail::format_value(r.max) + "] must have finite min < max");
-  if (!std::isfinite(r.max - r.min))
+  if (!std::isfinite(100.0 * (r.max - r.min)))
     detail::throw_invalid_argument(function, "scale range [" + detail::format_value(r.min) + ", " +
-                                                 detail::format_value(r.max) + "] is too wide: max − min overflows a double");
+                                                 detail::format_value(r.max) + "] is too wide: 100 · (max − min) overflows a double");
 }
 
 inline void out_of_range(const char* function, const std::string& where, double v, const scale_range& r) {

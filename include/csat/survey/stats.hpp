@@ -46,14 +46,14 @@ struct item_statistics {
 };
 
 namespace detail_stats {
-/// 2^e with max_abs / 2^e in [0.5, 1): dividing by it is exact (no rounding) and keeps sums of values near
+/// 2^(e-1) with max_abs / 2^(e-1) in [1, 2): dividing by it is exact (no rounding) and keeps sums of values near
 /// the largest double (1e308) and of their squares from overflowing; 1 for 0, NaN or infinity.
 template <class Scalar>
 Scalar power_of_two_scale(Scalar max_abs) {
   if (!(max_abs > Scalar(0)) || !std::isfinite(static_cast<double>(max_abs))) return Scalar(1);
   int e = 0;
   (void)std::frexp(static_cast<double>(max_abs), &e);
-  return static_cast<Scalar>(std::ldexp(1.0, e));
+  return static_cast<Scalar>(std::ldexp(1.0, e - 1));
 }
 
 template <class Derived>

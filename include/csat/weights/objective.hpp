@@ -95,7 +95,7 @@ Eigen::MatrixX<typename Derived::Scalar> checked_data(const char* fn, const Eige
         csat::detail::throw_domain_error(fn, indicator_label(o.names, j) + ", object " + std::to_string(i) + ": value",
                                          static_cast<double>(m(i, j)), "must be finite");
   // Every method is unchanged when an indicator is multiplied by a positive number. Each column is divided by
-  // the power of two nearest above its largest magnitude (exact, so ordinary data give identical results),
+  // a power of two near its largest magnitude (exact, so ordinary data give identical results),
   // so that values near 1e308 do not overflow max − min, sums or squares.
   if (units) units->resize(m.cols());
   for (Eigen::Index j = 0; j < m.cols(); ++j) {
@@ -104,7 +104,7 @@ Eigen::MatrixX<typename Derived::Scalar> checked_data(const char* fn, const Eige
     if (big > 0) {
       int e = 0;
       (void)std::frexp(big, &e);
-      u = static_cast<Scalar>(std::ldexp(1.0, e));
+      u = static_cast<Scalar>(std::ldexp(1.0, e - 1));  // 2^(e-1) itself never overflows
     }
     m.col(j) /= u;
     if (units) (*units)(j) = u;
