@@ -241,6 +241,10 @@ void run(const pls_args& a) {
   } else {
     r = csat::pls::estimate(spec, data, eo);
   }
+  // a higher-order model applies the missing-data policy once, before its stages: report it (and align the
+  // segment labels with the rows used) as for a plain model
+  if (hoc && eo.missing != csat::survey::missing_policy::none)
+    r.missing = csat::survey::apply_missing_policy(data, eo.missing, spec.indicators()).report;
   // the plain bootstrap's summaries (a higher-order model's bootstrap is reported under "higher_order")
   const bool plain_boot = do_boot && !hoc;
   // admissibility warnings of every fit

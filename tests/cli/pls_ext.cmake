@@ -18,7 +18,8 @@ csat_cli_test(NAME pls.weights_replicated_reference
 csat_cli_test(NAME pls.weights_table
   ARGS pls --model @SRC@/tests/pls/data/small.model --data ${_pd}/weighted.csv --missing listwise --weights w
        --scale-min 1 --scale-max 7
-  STDOUT "Attitude +Behaviour +0[.][0-9]+" "weight")
+  STDOUT "Case weights [(]column w[)]: sum 75[.]000, min 1[.]0000, max 3[.]0000" "1 zero-weight rows excluded [(]lines 3[)]"
+         "Attitude +Behaviour +0[.]343")
 csat_cli_test(NAME pls.weights_negative EXIT 3 ONE_LINE_STDERR
   ARGS pls --model @SRC@/tests/pls/data/small.model --data ${_pd}/weighted.csv --missing listwise --weights wneg
   STDERR "^csat: error: [^\n]*case weight \"wneg\" of row 7 [(]line 9[)] = -1")
@@ -42,8 +43,9 @@ csat_cli_test(NAME pls.hoc_json NEEDS_SHARED
          "\"estimate\": 0[.]60185556[0-9]*,[^}]*\"from\": \"Service\",[^}]*\"to\": \"Satisfaction\""
          "\"higher_order\": {" "\"warnings\": ")
 csat_cli_test(NAME pls.hoc_table
-  ARGS pls --model ${_pd}/power_hoc.model --data ${_power} --missing listwise --hoc embedded
-  STDOUT "Expectation +Service +0[.][0-9]+" "Service")
+  ARGS pls --model ${_pd}/power_hoc.model --data ${_power} --missing listwise --hoc embedded --segment segment
+  STDOUT "1323 rows used [(]listwise deletion excluded 677 of 2000 rows" "Expectation +Service +0[.][0-9]+"
+         "Higher-order constructs [(]embedded[)]" "Indices by segment" "residential +[0-9]+ ")
 csat_cli_test(NAME pls.hoc_refers_to_itself EXIT 3 ONE_LINE_STDERR
   ARGS pls --model ${_pd}/hoc_self.model --data ${_power}
   STDERR "^csat: error: [^\n]*hoc_self[.]model:[^\n]*\"Service\"")
@@ -92,7 +94,8 @@ csat_cli_test(NAME pls.groups_mga_json
          "\"mga\": ." "\"p_henseler\": " "\"p_permutation\": " "\"p_welch\": " "\"group_a\": ")
 csat_cli_test(NAME pls.groups_table
   ARGS pls --model ${_pd}/power.model --data ${_power} --missing listwise --group segment
-  STDOUT "residential" "agricultural")
+  STDOUT "Paths by segment" "residential [(]n=995[)] +industrial [(]n=140[)] +commercial [(]n=207[)] +agricultural [(]n=63[)]"
+         "R2 and 0-100 indices by segment")
 csat_cli_test(NAME pls.groups_unknown_column EXIT 3 ONE_LINE_STDERR
   ARGS pls --model ${_pd}/power.model --data ${_power} --missing listwise --group region
   STDERR "^csat: error: [^\n]*group column \"region\"")
@@ -110,7 +113,8 @@ csat_cli_test(NAME pls.predict_loo_json NEEDS_SHARED
   STDOUT "\"predict\": {" "\"CUEX1\": {[^}]*\"rmse\": 1[.]53272767[0-9]*")
 csat_cli_test(NAME pls.predict_table
   ARGS pls --model ${_pd}/power.model --data ${_power} --missing listwise --predict 5 --technique ea --seed 3
-  STDOUT "SAT1" "LOY1")
+  STDOUT "PLSpredict [(]5-fold, earliest antecedents, seed 3[)]" "SAT1 +Satisfaction +[0-9.]+ +[0-9.]+ +-?[0-9.]+"
+         "LOY1 +Loyalty ")
 csat_cli_test(NAME pls.predict_bad_folds EXIT 3 ONE_LINE_STDERR
   ARGS pls --model ${_pd}/power.model --data ${_power} --missing listwise --predict 1
   STDERR "^csat: error: [^\n]*--predict must be loo or a number of folds")
