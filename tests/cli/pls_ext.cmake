@@ -42,6 +42,12 @@ csat_cli_test(NAME pls.hoc_json NEEDS_SHARED
          "\"estimate\": 0[.]53016768[0-9]*,[^}]*\"from\": \"Expectation\",[^}]*\"to\": \"Service\""
          "\"estimate\": 0[.]60185556[0-9]*,[^}]*\"from\": \"Service\",[^}]*\"to\": \"Satisfaction\""
          "\"higher_order\": {" "\"warnings\": ")
+# the whole two-stage procedure re-run on each of the 5000 shared resamples (reported under higher_order.bootstrap)
+csat_cli_test(NAME pls.hoc_replay NEEDS_SHARED
+  ARGS pls --model ${_pd}/hoc_mobi.model --data @SHARED@/data/mobi.csv --threads 2 --json
+       --boot-indices @SHARED@/data/mobi_boot_indices_seed123_n5000.csv
+  STDOUT "\"higher_order\": {" "\"bootstrap\": {" "\"requested\": 5000" "\"successful\": 5000" "\"failed\": 0"
+         "\"estimate\": 0[.]50595247[0-9]*,[^}]*\"mean\": 0[.][0-9]+")
 csat_cli_test(NAME pls.hoc_table
   ARGS pls --model ${_pd}/power_hoc.model --data ${_power} --missing listwise --hoc embedded --segment segment
   STDOUT "1323 rows used [(]listwise deletion excluded 677 of 2000 rows" "Expectation +Service +0[.][0-9]+"
