@@ -151,3 +151,9 @@ csat_cli_test(NAME pls.interaction_with_plsc EXIT 3 ONE_LINE_STDERR NEEDS_SHARED
 csat_cli_test(NAME pls.hoc_with_group EXIT 3 ONE_LINE_STDERR
   ARGS pls --model ${_pd}/power_hoc.model --data ${_power} --group segment
   STDERR "^csat: error: --group is not supported with higher-order constructs")
+csat_cli_test(NAME pls.interaction_slope_plot NEEDS_SHARED
+  ARGS pls --model ${_pd}/moderation_mobi.model --data @SHARED@/data/mobi.csv --slope-plot pls_ext_slopes.svg
+  STDOUT "Simple slopes of Image on Satisfaction by Expectation [(]slope = 0[.]586 - 0[.]043 [*] m[)]")
+csat_cli_test(NAME pls.slope_plot_without_interaction EXIT 3 ONE_LINE_STDERR
+  ARGS pls --model ${_pd}/power.model --data ${_power} --slope-plot x.svg
+  STDERR "^csat: error: --slope-plot needs an interaction term X:M in the model")
