@@ -211,7 +211,7 @@ TEST_CASE("fuzzy composition: NaN, infinite or all-zero weights and memberships 
 
 // ---- AHP ---------------------------------------------------------------------------------------------
 
-TEST_CASE("AHP: judgments near 1e308 give the closed-form CR; beyond the largest double they are located errors",
+TEST_CASE("AHP: judgments near 1e308 give the closed-form CR, beyond the largest double they are located errors",
           "[robustness][ahp][extreme]") {
   // n = 3: lambda_max = 1 + (ac/b)^(1/3) + (b/(ac))^(1/3) for a = a12, b = a13, c = a23
   const auto m = csat::ahp::read_pairwise_csv_text("A,B,C\n1,1e300,1\n,1,1\n,,1\n", "m.csv");
