@@ -245,8 +245,13 @@ void run(const pls_args& a) {
   // segment labels with the rows used) as for a plain model
   if (hoc && eo.missing != csat::survey::missing_policy::none)
     r.missing = csat::survey::apply_missing_policy(data, eo.missing, spec.indicators()).report;
-  // the plain bootstrap's summaries (a higher-order model's bootstrap is reported under "higher_order")
+  // the plain bootstrap's summaries (a higher-order model's bootstrap is reported under "higher_order"; its
+  // path and total-effect summaries also in "paths", "total_effects" and the path table)
   const bool plain_boot = do_boot && !hoc;
+  const auto& boot_paths = hoc ? hb.paths : boot.paths;
+  const auto& boot_totals = hoc ? hb.total_effects : boot.total_effects;
+  const std::size_t boot_successful = hoc ? hb.successful : boot.successful;
+  const std::size_t boot_requested = hoc ? hb.requested : boot.requested;
   // admissibility warnings of every fit
   const std::vector<std::string>& warnings = hoc ? h.warnings : (do_boot && !moderated) ? boot.warnings : r.warnings;
   auto q = csat::pls::quality(r);
@@ -312,15 +317,15 @@ void run(const pls_args& a) {
       for (Eigen::Index t = 0; t < K; ++t) {
         if (r.structure(f, t)) {
           json e = {{"from", cname(f)}, {"to", cname(t)}, {"estimate", csat_cli::number(r.paths(f, t))}};
-          if (plain_boot)
-            if (const auto* s = find(boot.paths, cname(f), cname(t))) e = boot_fields(e, *s);
+          if (do_boot)
+            if (const auto* s = find(boot_paths, cname(f), cname(t))) e = boot_fields(e, *s);
           paths.push_back(e);
         }
         if (r.total_effects(f, t) != 0) {
           json e = {{"from", cname(f)}, {"to", cname(t)}, {"estimate", csat_cli::number(r.total_effects(f, t))},
                     {"indirect", csat_cli::number(r.indirect_effects(f, t))}};
-          if (plain_boot)
-            if (const auto* s = find(boot.total_effects, cname(f), cname(t))) e = boot_fields(e, *s);
+          if (do_boot)
+            if (const auto* s = find(boot_totals, cname(f), cname(t))) e = boot_fields(e, *s);
           totals.push_back(e);
         }
       }
@@ -439,20 +444,20 @@ void run(const pls_args& a) {
   os << "\n";
   {
     std::vector<std::string> head{"from", "to", "estimate"};
-    if (plain_boot) head.insert(head.end(), {"mean", "sd", "t", "p", "ci_lower", "ci_upper", ""});
+    if (do_boot) head.insert(head.end(), {"mean", "sd", "t", "p", "ci_lower", "ci_upper", ""});
     csat_cli::table t(head);
     for (Eigen::Index f = 0; f < K; ++f)
       for (Eigen::Index to = 0; to < K; ++to)
         if (r.structure(f, to)) {
           std::vector<std::string> row{cname(f), cname(to), csat_cli::fixed(r.paths(f, to))};
-          if (plain_boot)
-            if (const auto* s = find(boot.paths, cname(f), cname(to)))
+          if (do_boot)
+            if (const auto* s = find(boot_paths, cname(f), cname(to)))
               row.insert(row.end(), {csat_cli::fixed(s->mean), csat_cli::fixed(s->sd), csat_cli::fixed(s->t, 2),
                                      csat_cli::fixed(s->p), csat_cli::fixed(s->ci_lower), csat_cli::fixed(s->ci_upper),
                                      stars(s->p)});
           t.add(row);
         }
-    os << "Paths" << (plain_boot ? " (bootstrap: " + std::to_string(boot.successful) + " of " + std::to_string(boot.requested) +
+    os << "Paths" << (do_boot ? " (bootstrap: " + std::to_string(boot_successful) + " of " + std::to_string(boot_requested) +
                                     " resamples, 95% percentile intervals)"
                               : std::string())
        << "\n";

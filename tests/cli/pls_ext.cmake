@@ -157,3 +157,6 @@ csat_cli_test(NAME pls.interaction_slope_plot NEEDS_SHARED
 csat_cli_test(NAME pls.slope_plot_without_interaction EXIT 3 ONE_LINE_STDERR
   ARGS pls --model ${_pd}/power.model --data ${_power} --slope-plot x.svg
   STDERR "^csat: error: --slope-plot needs an interaction term X:M in the model")
+csat_cli_test(NAME pls.hoc_boot_table
+  ARGS pls --model ${_pd}/power_hoc.model --data ${_power} --missing listwise --boot 50 --seed 11 --threads 2
+  STDOUT "Paths [(]bootstrap: 50 of 50 resamples" "Expectation +Service +0[.][0-9]+ +0[.][0-9]+ +0[.][0-9]+ +[0-9.]+ +")
