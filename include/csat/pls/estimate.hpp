@@ -455,13 +455,15 @@ core_fit<Scalar> fit_core(const char* fn, const layout& L, const Eigen::MatrixX<
   // workspaces of the path scheme's regressions, one per endogenous construct
   std::vector<Eigen::MatrixX<Scalar>> Rxx(static_cast<std::size_t>(K));
   std::vector<Eigen::VectorX<Scalar>> rxy(static_cast<std::size_t>(K)), beta(static_cast<std::size_t>(K));
-  std::vector<Eigen::LLT<Eigen::MatrixX<Scalar>>> llt(static_cast<std::size_t>(K));
+  // built in place: a default-constructed Eigen::LLT leaves its info member unset, and copying it is undefined
+  std::vector<Eigen::LLT<Eigen::MatrixX<Scalar>>> llt;
+  llt.reserve(static_cast<std::size_t>(K));
   for (Eigen::Index k = 0; k < K; ++k) {
     const auto q = static_cast<Eigen::Index>(L.predecessors[static_cast<std::size_t>(k)].size());
     Rxx[static_cast<std::size_t>(k)].resize(q, q);
     rxy[static_cast<std::size_t>(k)].resize(q);
     beta[static_cast<std::size_t>(k)].resize(q);
-    llt[static_cast<std::size_t>(k)] = Eigen::LLT<Eigen::MatrixX<Scalar>>(q);
+    llt.emplace_back(q);
   }
   times_R(W, RW);
   f.st = status::no_convergence;

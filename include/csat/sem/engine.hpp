@@ -232,6 +232,20 @@ public:
     return 0;
   }
 
+  /// dmu of one cell (zero without a mean structure).
+  void cell_derivative_mean(const group_matrices& x, const parameter& q, Eigen::VectorXd& dmu) const {
+    dmu.setZero(this->p());
+    if (!m_means) return;
+    const int i = q.row, j = q.col;
+    switch (q.matrix) {
+      case matrix_id::lambda: dmu(i) = x.eta(j); break;
+      case matrix_id::beta: dmu = x.M.col(i) * x.eta(j); break;
+      case matrix_id::nu: dmu(i) = 1.0; break;
+      case matrix_id::alpha: dmu = x.M.col(i); break;
+      default: break;
+    }
+  }
+
   /// dSigma and dmu of one cell (for the information matrix and modification indices).
   void cell_derivative(const group_matrices& x, const parameter& q, Eigen::MatrixXd& dS, Eigen::VectorXd& dmu) const {
     const Eigen::Index p = this->p();
@@ -269,87 +283,117 @@ public:
     if (!m_means) dmu.setZero();
   }
 
+  /// dSigma of one cell as a symmetric rank-2 form x y' + y x' (see cell_derivative): theta(i,j): e_i e_j',
+  /// psi(i,j): M_i M_j', lambda(i,j): e_i (Lambda C)_j, beta(i,j): M_i (Lambda C)_j; diagonal cells halve y.
+  /// Mean parameters (nu, alpha) have x = y = 0.
+  void cell_factors(const group_matrices& x, const parameter& q, Eigen::Ref<Eigen::VectorXd> a,
+                    Eigen::Ref<Eigen::VectorXd> b) const {
+    a.setZero();
+    b.setZero();
+    const int i = q.row, j = q.col;
+    switch (q.matrix) {
+      case matrix_id::theta:
+        a(i) = 1.0;
+        b(j) = i == j ? 0.5 : 1.0;
+        break;
+      case matrix_id::psi:
+        a = x.M.col(i);
+        b = (i == j ? 0.5 : 1.0) * x.M.col(j);
+        break;
+      case matrix_id::lambda:
+        a(i) = 1.0;
+        b.noalias() = x.lambda * x.C.col(j);
+        break;
+      case matrix_id::beta:
+        a = x.M.col(i);
+        b.noalias() = x.lambda * x.C.col(j);
+        break;
+      default: break;
+    }
+  }
+
   /// Expected information (per observation, weighted by n_g/N) of the parameters given as rows:
   /// `index(row)` returns the column of a row (or -1 to skip). Size k x k.
   /// With `complete_only`, every group counts as one complete pattern of all its rows (the complete-data
   /// information: exact without missing data, a cheap scoring matrix with FIML).
+  ///
+  /// I_ab = 1/2 tr(S^-1 dS_a S^-1 dS_b) + dmu_a' S^-1 dmu_b. Every cell's dS is a rank-2 form x y' + y x', so
+  /// with the S^-1 inner products <u, v> = u' S^-1 v of all x and y (one Gram matrix of 2T vectors for T cells)
+  /// 1/2 tr(...) = <y_a, x_b><y_b, x_a> + <y_a, y_b><x_a, x_b>: O(p T^2) instead of O(p^2 T^2).
   template <class Index>
   Eigen::MatrixXd information(const Eigen::VectorXd& theta, const std::vector<parameter>& rows, int k,
                               Index index, bool complete_only = false) const {
     Eigen::MatrixXd I = Eigen::MatrixXd::Zero(k, k);
+    const Eigen::Index p = this->p();
     for (int g = 0; g < m_model.groups; ++g) {
       const group_matrices x = matrices(theta, g);
       if (!x.ok) return Eigen::MatrixXd::Constant(k, k, std::numeric_limits<double>::quiet_NaN());
-      // derivative of Sigma and mu w.r.t. each column (sum over its cells in this group)
-      std::vector<Eigen::MatrixXd> dS(static_cast<std::size_t>(k));
-      std::vector<Eigen::VectorXd> dm(static_cast<std::size_t>(k));
-      std::vector<bool> used(static_cast<std::size_t>(k), false);
-      Eigen::MatrixXd ds;
-      Eigen::VectorXd dmu;
-      for (const auto& q : rows) {
-        if (q.group != g) continue;
-        const int c = index(q);
-        if (c < 0) continue;
-        cell_derivative(x, q, ds, dmu);
-        auto cc = static_cast<std::size_t>(c);
-        if (!used[cc]) {
-          dS[cc] = ds;
-          dm[cc] = dmu;
-          used[cc] = true;
-        } else {
-          dS[cc] += ds;
-          dm[cc] += dmu;
+      // the cells of this group: their columns, rank-2 factors (Z = [x_1..x_T y_1..y_T]) and mean derivatives
+      std::vector<int> col;
+      for (const auto& q : rows)
+        if (q.group == g && index(q) >= 0) col.push_back(index(q));
+      const auto T = static_cast<Eigen::Index>(col.size());
+      if (T == 0) continue;
+      Eigen::MatrixXd Z(p, 2 * T), Dm;
+      if (m_means) Dm = Eigen::MatrixXd::Zero(p, k);
+      {
+        Eigen::Index t = 0;
+        Eigen::MatrixXd ds;
+        Eigen::VectorXd dmu;
+        for (const auto& q : rows) {
+          if (q.group != g || index(q) < 0) continue;
+          cell_factors(x, q, Z.col(t), Z.col(T + t));
+          if (m_means && (q.matrix == matrix_id::nu || q.matrix == matrix_id::alpha || q.matrix == matrix_id::lambda ||
+                          q.matrix == matrix_id::beta)) {
+            cell_derivative_mean(x, q, dmu);
+            Dm.col(index(q)) += dmu;
+          }
+          ++t;
         }
       }
-      std::vector<int> active;
-      for (int c = 0; c < k; ++c)
-        if (used[static_cast<std::size_t>(c)]) active.push_back(c);
       const group_sample& gs = m_data.groups[static_cast<std::size_t>(g)];
       std::vector<missing_pattern> one;
       if (complete_only && gs.patterns.size() > 1) {
         one.resize(1);
-        for (int j = 0; j < static_cast<int>(p()); ++j) one[0].observed.push_back(j);
+        for (int j = 0; j < static_cast<int>(p); ++j) one[0].observed.push_back(j);
         one[0].n = gs.n;
       }
+      Eigen::MatrixXd Y, G, Ym;
       for (const auto& pt : one.empty() ? gs.patterns : one) {
         const Eigen::Index po = static_cast<Eigen::Index>(pt.observed.size());
-        const bool all = po == p();
-        Eigen::MatrixXd S(po, po);
-        if (all) S = x.sigma;
-        else
+        const bool all = po == p;
+        Eigen::MatrixXd S(po, po), Zo, Dmo;
+        if (all) {
+          S = x.sigma;
+        } else {
           for (Eigen::Index a = 0; a < po; ++a)
             for (Eigen::Index b = 0; b < po; ++b) S(a, b) = x.sigma(pt.observed[a], pt.observed[b]);
-        Eigen::LLT<Eigen::MatrixXd> llt(S);
-        if (llt.info() != Eigen::Success) return Eigen::MatrixXd::Constant(k, k, std::numeric_limits<double>::quiet_NaN());
-        const Eigen::MatrixXd Si = llt.solve(Eigen::MatrixXd::Identity(po, po));
-        const double w = static_cast<double>(pt.n) / m_N;
-        // stacked derivatives D = [dS_1 ... dS_K] (po x po*K), W = Si D in one product;
-        // I_ab += w [ 1/2 vec(W_a)' vec(W_b') + dmu_a' Si dmu_b ]
-        const auto K = static_cast<Eigen::Index>(active.size());
-        Eigen::MatrixXd D(po, po * K), Dm(po, K);
-        for (Eigen::Index a = 0; a < K; ++a) {
-          const auto c = static_cast<std::size_t>(active[static_cast<std::size_t>(a)]);
-          if (all) {
-            D.middleCols(a * po, po) = dS[c];
-            if (m_means) Dm.col(a) = dm[c];
-          } else {
-            for (Eigen::Index s2 = 0; s2 < po; ++s2) {
-              for (Eigen::Index r = 0; r < po; ++r) D(r, a * po + s2) = dS[c](pt.observed[r], pt.observed[s2]);
-              if (m_means) Dm(s2, a) = dm[c](pt.observed[s2]);
-            }
+          Zo.resize(po, 2 * T);
+          for (Eigen::Index a = 0; a < po; ++a) Zo.row(a) = Z.row(pt.observed[a]);
+          if (m_means) {
+            Dmo.resize(po, k);
+            for (Eigen::Index a = 0; a < po; ++a) Dmo.row(a) = Dm.row(pt.observed[a]);
           }
         }
-        const Eigen::MatrixXd W = Si * D;
-        Eigen::MatrixXd Wt(po * po, K);
-        for (Eigen::Index a = 0; a < K; ++a)
-          for (Eigen::Index r = 0; r < po; ++r)
-            for (Eigen::Index s2 = 0; s2 < po; ++s2) Wt(s2 * po + r, a) = W(s2, a * po + r);  // vec(W_a')
-        const Eigen::Map<const Eigen::MatrixXd> Wv(W.data(), po * po, K);                    // vec(W_a)
-        Eigen::MatrixXd Ig = 0.5 * (Wv.transpose() * Wt);
-        if (m_means) Ig.noalias() += Dm.transpose() * Si * Dm;
-        for (Eigen::Index a = 0; a < K; ++a)
-          for (Eigen::Index b = 0; b < K; ++b)
-            I(active[static_cast<std::size_t>(a)], active[static_cast<std::size_t>(b)]) += w * 0.5 * (Ig(a, b) + Ig(b, a));
+        Eigen::LLT<Eigen::MatrixXd> llt(S);
+        if (llt.info() != Eigen::Success) return Eigen::MatrixXd::Constant(k, k, std::numeric_limits<double>::quiet_NaN());
+        const double w = static_cast<double>(pt.n) / m_N;
+        // Gram matrix of S^-1 inner products: G = (L^-1 Z)'(L^-1 Z)
+        Y = llt.matrixL().solve(all ? Z : Zo);
+        G.noalias() = Y.transpose() * Y;
+        for (Eigen::Index a = 0; a < T; ++a) {
+          const auto ca = col[static_cast<std::size_t>(a)];
+          for (Eigen::Index b = 0; b <= a; ++b) {
+            const double v = w * (G(T + a, b) * G(T + b, a) + G(T + a, T + b) * G(a, b));
+            const auto cb = col[static_cast<std::size_t>(b)];
+            I(ca, cb) += v;
+            if (a != b) I(cb, ca) += v;
+          }
+        }
+        if (m_means) {
+          Ym = llt.matrixL().solve(all ? Dm : Dmo);
+          I.noalias() += w * (Ym.transpose() * Ym);
+        }
       }
     }
     return I;

@@ -21,6 +21,7 @@
 #include <Eigen/Eigenvalues>
 
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <map>
 #include <string>
@@ -319,10 +320,14 @@ inline int optimize(const engine& e, Eigen::VectorXd& theta, const fit_options& 
   }
   status = fit_status::no_convergence;
   int it = 0;
+  // Fisher scoring while the steps are large; then BFGS updates of the last information matrix (a secant
+  // correction that turns the linear convergence of scoring into superlinear convergence near the optimum,
+  // and saves the information products). With FIML the complete-data information serves as the scoring matrix.
+  Eigen::MatrixXd I;
+  bool secant = false;
   for (; it < opt.max_iterations; ++it) {
     if (k == 0) { status = fit_status::success; break; }
-    // Fisher scoring; with FIML the complete-data information serves as the (cheaper) scoring matrix
-    Eigen::MatrixXd I = e.information(theta, true);
+    if (!secant) I = e.information(theta, true);
     Eigen::VectorXd d;
     if (I.allFinite()) {
       // solve in Jacobi-scaled parameters (unit diagonal), so that the singularity test and the ridge do not
@@ -369,6 +374,19 @@ inline int optimize(const engine& e, Eigen::VectorXd& theta, const fit_options& 
     theta = tn;
     const double dF = F - Fn;
     F = Fn;
+    // switch to secant updates once a full scoring step is taken and the steps are small
+    const Eigen::VectorXd s_step = t * d, y = gn - g;
+    const double sy = s_step.dot(y);
+    if (secant || (t == 1.0 && step < 1e-1 && I.allFinite())) {
+      const Eigen::VectorXd Is = I * s_step;
+      const double sIs = s_step.dot(Is);
+      if (sy > 1e-12 * s_step.norm() * y.norm() && sIs > 0) {
+        I += y * y.transpose() / sy - Is * Is.transpose() / sIs;
+        secant = true;
+      } else {
+        secant = false;  // curvature condition failed: back to the information matrix
+      }
+    }
     g = gn;
     if (step < opt.tolerance || (-slope < 1e-22 && dF <= 1e-16 * (1 + std::abs(F)))) {
       status = fit_status::success;
@@ -380,13 +398,15 @@ inline int optimize(const engine& e, Eigen::VectorXd& theta, const fit_options& 
     // Polish: near the optimum F is flat to rounding, so the line search stops wherever rounding lets it;
     // scoring steps accepted on a smaller gradient (not on F) settle the estimates to the precision of the
     // gradient, which makes them independent of the order of the rows and of the units of the variables.
-    for (int pol = 0; pol < 4; ++pol) {
+    // The curvature matrix of the last iteration (the information matrix or its secant update) serves for
+    // every polishing step: one factorization, no further information products.
+    const Eigen::MatrixXd Ip = I.size() == k * k && I.allFinite() ? I : e.information(theta, true);
+    const Eigen::VectorXd u = Ip.allFinite() ? jacobi_units(Ip) : Eigen::VectorXd();
+    Eigen::LDLT<Eigen::MatrixXd> ldlt;
+    if (Ip.allFinite()) ldlt.compute(u.asDiagonal() * Ip * u.asDiagonal());
+    for (int pol = 0; pol < 4 && Ip.allFinite(); ++pol) {
       const double gmax = g.cwiseAbs().maxCoeff();
       if (!(gmax > 0)) break;
-      const Eigen::MatrixXd Ip = e.information(theta, true);
-      if (!Ip.allFinite()) break;
-      const Eigen::VectorXd u = jacobi_units(Ip);
-      Eigen::LDLT<Eigen::MatrixXd> ldlt(u.asDiagonal() * Ip * u.asDiagonal());
       if (ldlt.info() != Eigen::Success) break;
       const Eigen::VectorXd d = -u.cwiseProduct(ldlt.solve(u.cwiseProduct(g)));
       if (!d.allFinite()) break;
@@ -401,6 +421,13 @@ inline int optimize(const engine& e, Eigen::VectorXd& theta, const fit_options& 
   if (status == fit_status::no_convergence)
     warnings.push_back("the optimizer did not converge in " + std::to_string(opt.max_iterations) + " iterations");
   return it;
+}
+
+/// A value for a warning: four significant digits ("-0.28", "-3.1e-05").
+inline std::string four_digits(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.4g", v);
+  return buf;
 }
 
 /// Numerical Jacobian (central differences) of f: R^k -> R^m at theta.
@@ -489,11 +516,14 @@ inline sem_result fit(const sem_model& mdl, const sample_data& data, const fit_o
                    u.asDiagonal() / N;
         have_vcov = true;
       } else {
-        const Eigen::VectorXd v = es.eigenvectors().col(0);
+        // every direction of the (numerical) null space, not only the smallest eigenvalue's
         std::string involved;
-        for (const auto& q : e.rows())
-          if (q.free >= 0 && std::abs(v(q.free)) > 0.2 && involved.find(parameter_name(q)) == std::string::npos)
-            involved += (involved.empty() ? "" : ", ") + parameter_name(q);
+        for (Eigen::Index c = 0; c < k && !(es.eigenvalues()(c) > 1e-10 * lmax); ++c) {
+          const Eigen::VectorXd v = es.eigenvectors().col(c);
+          for (const auto& q : e.rows())
+            if (q.free >= 0 && std::abs(v(q.free)) > 0.2 && involved.find(parameter_name(q)) == std::string::npos)
+              involved += (involved.empty() ? "" : ", ") + parameter_name(q);
+        }
         res.warnings.push_back("the information matrix is singular: the model may not be identified (involved: " +
                                involved + ")");
         if (res.status == fit_status::success) res.status = fit_status::numerical_issue;
@@ -666,13 +696,13 @@ inline sem_result fit(const sem_model& mdl, const sample_data& data, const fit_o
       if (x.theta(i, i) < 0) {
         res.admissible = false;
         res.warnings.push_back("Heywood case: the residual variance of " + mdl.observed[static_cast<std::size_t>(i)] + in_group +
-                               " is negative (" + csat::detail::format_value(x.theta(i, i)) + ")");
+                               " is negative (" + detail::four_digits(x.theta(i, i)) + ")");
       }
     for (Eigen::Index f = 0; f < e.m(); ++f)
       if (x.psi(f, f) < 0) {
         res.admissible = false;
         res.warnings.push_back("Heywood case: the (residual) variance of " + mdl.latent[static_cast<std::size_t>(f)] + in_group +
-                               " is negative (" + csat::detail::format_value(x.psi(f, f)) + ")");
+                               " is negative (" + detail::four_digits(x.psi(f, f)) + ")");
       }
     // latent covariance matrix (non-phantom) positive definite, correlations not near +-1
     std::vector<Eigen::Index> lv;
