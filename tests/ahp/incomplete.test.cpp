@@ -1,6 +1,8 @@
 // Tests of csat/ahp/incomplete.hpp: lambda-optimal, Harker and LLSM completion (V5 and Bozoki's 8x8).
 #include <csat/ahp/incomplete.hpp>
 #include <csat/ahp/consistency.hpp>
+#include <csat/ahp/hierarchy.hpp>
+#include <csat/ahp/hierarchy_file.hpp>
 
 #include "ahp_vectors.hpp"
 
@@ -115,4 +117,47 @@ TEST_CASE("completion methods parse; a complete matrix is returned as it is", "[
   CHECK_THROWS_WITH(ahp::parse_completion_method("mean"), Contains("\"mean\" is not one of"));
   const pm full(ahp_test::drinks());
   CHECK(ahp::complete(full).matrix == full.values());
+}
+
+TEST_CASE("lambda-optimal completion stops with a status on wildly inconsistent judgments", "[ahp][incomplete][regression]") {
+  // found by fuzz_ahp (tests/fuzz/corpus/ahp/regression-completion-stall): experts' upper triangles with empty
+  // cells and a judgment of 8e81 made the power iterations inside the completion stall, and the evaluation ran
+  // for hours. The completion now bounds its work and reports numerical_issue with the matrix reached so far.
+  const std::string text = R"AHP(# Express-delivery serviceReliability value: goal -> dimensions -> indicators, with th (aggregaten.
+goal: Service value
+
+[Service value]
+children: Timeliness, Reliability, Convenience, Economy, Responsiveness
+expert: senior manager 1
+1,   2,   3,   4,   2
+1/2, 1,   2,   3,   1
+1/3, 1/2, 1,   2,   1/2
+1/4, 1/3, 1/2, 1,   1/3
+1/2, 1,   2,   3,   1
+expert: courie1r 
+upper: , 23, 5, 3, ,42 , 1, 2, 1/2, 1/2
+expert: customer 1
+upper:13 ,,  3, 1, 3,  12,, 1666666666666666666666666666666666666666666666666666666666666666666666666666666666/2, 1/3, 1/2
+
+[Timeliness]
+children: Xn-2ime delivery, e, compensation
+1, 22/1, 
+, 1, 3
+, 1/3, 1
+)AHP";
+  // the whole hierarchy (three experts, two with incomplete upper triangles) now evaluates
+  const auto h = csat::ahp::read_hierarchy_text(text, "stall.hierarchy");
+  const auto r = csat::ahp::evaluate(h);
+  CHECK(r.leaf_weights.allFinite());
+  CHECK_THAT(r.leaf_weights.sum(), Catch::Matchers::WithinAbs(1.0, 1e-9));
+  // the customer's matrix on its own: the completion reports numerical_issue after its first sweep
+  const auto m = csat::ahp::read_pairwise_csv_text(
+      "A,B,C,D,E\n1,13,,3,1\n,1,3,12,\n,,1,8.3e81,1/3\n,,,1,1/2\n,,,,1\n", "customer.csv");
+  const auto c = csat::ahp::complete(m);
+  CHECK(c.status == csat::ahp::solver_status::numerical_issue);
+  CHECK(c.matrix.allFinite());
+  const auto a = csat::ahp::analyze(m);
+  CHECK(a.completed);
+  CHECK(a.status == csat::ahp::solver_status::numerical_issue);
+  CHECK_THAT(a.weights.sum(), Catch::Matchers::WithinAbs(1.0, 1e-9));
 }

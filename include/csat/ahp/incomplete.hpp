@@ -21,6 +21,7 @@
 
 #include <boost/math/tools/toms748_solve.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <utility>
@@ -74,14 +75,28 @@ struct completion_result {
 namespace detail {
 
 // ∂λmax/∂x for aᵢⱼ = eˣ, aⱼᵢ = e⁻ˣ at the current matrix.
+// `ok` turns false when a power iteration does not converge (then the value is not to be trusted).
+template <class Scalar>
+Scalar lambda_gradient(const Eigen::MatrixX<Scalar>& a, Eigen::Index i, Eigen::Index j, Eigen::VectorX<Scalar>& w,
+                       Eigen::VectorX<Scalar>& v, const perron_options& po, bool& ok) {
+  const auto pw = perron<Scalar>(a, w, po);
+  w = pw.vector;
+  const Eigen::MatrixX<Scalar> at = a.transpose();
+  const auto pv = perron<Scalar>(at, v, po);
+  v = pv.vector;
+  if (pw.status != solver_status::success || pv.status != solver_status::success) ok = false;
+  const Scalar vw = v.dot(w);
+  const Scalar d = (v(i) * w(j) * a(i, j) - v(j) * w(i) * a(j, i)) / vw;
+  using std::isfinite;
+  if (!isfinite(static_cast<double>(d))) ok = false;
+  return d;
+}
+
 template <class Scalar>
 Scalar lambda_gradient(const Eigen::MatrixX<Scalar>& a, Eigen::Index i, Eigen::Index j, Eigen::VectorX<Scalar>& w,
                        Eigen::VectorX<Scalar>& v, const perron_options& po) {
-  w = perron<Scalar>(a, w, po).vector;
-  const Eigen::MatrixX<Scalar> at = a.transpose();
-  v = perron<Scalar>(at, v, po).vector;
-  const Scalar vw = v.dot(w);
-  return (v(i) * w(j) * a(i, j) - v(j) * w(i) * a(j, i)) / vw;
+  bool ok = true;
+  return lambda_gradient<Scalar>(a, i, j, w, v, po, ok);
 }
 
 }  // namespace detail
@@ -116,7 +131,14 @@ completion_result<Scalar> complete(const pairwise_matrix<Scalar>& pm, const comp
   // cyclic coordinate descent on x = ln aᵢⱼ, starting from the LLSM completion
   Eigen::VectorX<Scalar> pw = w, pv = Eigen::VectorX<Scalar>::Constant(n, Scalar(1) / Scalar(n));
   r.status = solver_status::no_convergence;
-  for (int sweep = 1; sweep <= o.max_sweeps; ++sweep) {
+  // Each gradient needs two Perron vectors. On wildly inconsistent matrices (judgments such as 1e80 next to
+  // 1e-27) the power iteration can stall; the completion then stops with a numerical_issue status and the
+  // LLSM-started matrix reached so far, instead of running for hours. Bounded work: at most 5000 power
+  // iterations per Perron vector.
+  perron_options po = o.perron;
+  po.max_iterations = std::min(po.max_iterations, 5000);
+  bool ok_perron = true;
+  for (int sweep = 1; sweep <= o.max_sweeps && ok_perron; ++sweep) {
     Scalar moved(0);
     for (const auto& c : cells) {
       const Eigen::Index i = c.first, j = c.second;
@@ -124,9 +146,14 @@ completion_result<Scalar> complete(const pairwise_matrix<Scalar>& pm, const comp
       auto g = [&](Scalar x) {
         a(i, j) = exp(x);
         a(j, i) = exp(-x);
-        return detail::lambda_gradient<Scalar>(a, i, j, pw, pv, o.perron);
+        return detail::lambda_gradient<Scalar>(a, i, j, pw, pv, po, ok_perron);
       };
       const Scalar g0 = g(x0);
+      if (!ok_perron) {
+        a(i, j) = exp(x0);
+        a(j, i) = exp(-x0);
+        break;
+      }
       if (g0 == Scalar(0)) continue;
       // bracket the root of the increasing derivative
       Scalar step(0.5);
@@ -149,12 +176,18 @@ completion_result<Scalar> complete(const pairwise_matrix<Scalar>& pm, const comp
         const auto br = boost::math::tools::toms748_solve(g, lo, hi, glo, ghi, tol, iters);
         x = (br.first + br.second) / Scalar(2);
       }
+      if (!ok_perron) x = x0;  // a stalled power iteration inside the search: keep the cell where it was
       a(i, j) = exp(x);
       a(j, i) = exp(-x);
       using std::abs;
       moved = std::max(moved, Scalar(abs(x - x0)));
+      if (!ok_perron) break;
     }
     r.sweeps = sweep;
+    if (!ok_perron) {
+      r.status = solver_status::numerical_issue;
+      break;
+    }
     if (moved <= Scalar(o.tolerance)) {
       if (r.status != solver_status::numerical_issue) r.status = solver_status::success;
       break;
