@@ -20,6 +20,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstddef>
+#include <filesystem>
 #include <fstream>
 #include <istream>
 #include <ostream>
@@ -315,6 +316,9 @@ inline std::string ordinal(std::size_t k) {
 }
 
 inline std::string read_file_text(const std::string& path, const char* function) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    detail::throw_invalid_argument(function, "cannot read " + detail::quoted(path) + ": it is a directory");
   std::ifstream in(path, std::ios::binary);
   if (!in) detail::throw_invalid_argument(function, "cannot open " + detail::quoted(path));
   // Size the buffer once (no geometric growth, so the peak memory is the file size).

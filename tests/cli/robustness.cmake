@@ -22,10 +22,10 @@ csat_cli_test(NAME robustness.csv_multiline_cell EXIT 3 ONE_LINE_STDERR ARGS des
 csat_cli_test(NAME robustness.csv_binary EXIT 3 ONE_LINE_STDERR ARGS describe ${_rb}/binary.csv
   STDERR "^csat: error: [^\n]*binary[.]csv:2:1: ")
 csat_cli_test(NAME robustness.csv_directory EXIT 3 ONE_LINE_STDERR ARGS describe ${_rb}
-  STDERR "^csat: error: [^\n]*robustness/data")
+  STDERR "^csat: error: [^\n]*robustness/data\"?: it is a directory")
 csat_cli_test(NAME robustness.pls_empty_data EXIT 3 ONE_LINE_STDERR
   ARGS pls --model @SRC@/tests/pls/data/small.model --data ${_rb}/empty.csv
-  STDERR "empty[.]csv:1:1: ")
+  STDERR "data file [^\n]*empty[.]csv is empty")
 csat_cli_test(NAME robustness.pls_fewer_rows_than_parameters EXIT 3 ONE_LINE_STDERR
   ARGS pls --model @SRC@/tests/pls/data/small.model --data ${_rb}/pls_few_rows.csv
   STDERR "the data have 2 rows, but at least [0-9]+ are needed")
@@ -48,7 +48,7 @@ csat_cli_test(NAME robustness.sem_ecsi_collinear NEEDS_SHARED
          "latent variables Image and Expectation correlate 0[.]9879: nearly collinear factors")
 csat_cli_test(NAME robustness.sem_ecsi_collinear_json NEEDS_SHARED
   ARGS sem --model ${_rb}/ecsi_sem.lav --data @SHARED@/data/mobi.csv --json
-  STDOUT "\"warnings\": [[]" "\"latent variables Expectation and Quality correlate 0[.]9948: nearly collinear factors\"")
+  STDOUT "\"latent variables Expectation and Quality correlate 0[.]9948: nearly collinear factors\"")
 
 # ---- matrices and weights ------------------------------------------------------------------------------
 csat_cli_test(NAME robustness.ahp_overflow EXIT 3 ONE_LINE_STDERR ARGS ahp ${_rb}/ahp_overflow.csv
