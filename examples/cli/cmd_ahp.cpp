@@ -284,7 +284,7 @@ void run_hierarchy(const ahp_args& a) {
 
 }  // namespace
 
-static const csat_cli::registrar reg(
+static const csat_cli::registrar register_ahp(
     "ahp", "AHP weights and consistency of a pairwise matrix (CSV) or of a hierarchy (--hierarchy FILE)",
     [](CLI::App& sub) {
       auto a = std::make_shared<ahp_args>();

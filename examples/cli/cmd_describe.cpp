@@ -195,7 +195,7 @@ void run(const describe_args& a) {
   }
 }
 
-const csat_cli::registrar reg(
+const csat_cli::registrar register_describe(
     "describe", "Describe survey data: per-column statistics, missing values, Cronbach's alpha of scales",
     [](CLI::App& sub) {
       auto a = std::make_shared<describe_args>();

@@ -467,7 +467,7 @@ void run(const fce_args& a) {
             << fz::to_string(in.band) << ")\nscore: " << csat_cli::fixed(in.score, 2) << '\n';
 }
 
-const csat_cli::registrar reg(
+const csat_cli::registrar register_fce(
     "fce", "fuzzy comprehensive evaluation B = A o R (one level, or every level of an AHP hierarchy): grade, validity, 0-100 score",
     [](CLI::App& sub) {
       auto a = std::make_shared<fce_args>();

@@ -521,7 +521,7 @@ void run(const pls_args& a) {
   csat_cli::pls_warnings_print(os, warnings);
 }
 
-const csat_cli::registrar reg(
+const csat_cli::registrar register_pls(
     "pls", "PLS path model: paths, R2, reliability, HTMT, 0-100 indices, IPMA, bootstrap",
     [](CLI::App& sub) {
       auto a = std::make_shared<pls_args>();

@@ -336,7 +336,7 @@ void run(const sem_args& a) {
   }
 }
 
-const csat_cli::registrar reg(
+const csat_cli::registrar register_sem(
     "sem", "covariance-based SEM by maximum likelihood (lavaan-compatible): estimates, fit, groups, FIML",
     [](CLI::App& sub) {
       auto a = std::make_shared<sem_args>();

@@ -698,7 +698,7 @@ int run_study(const std::string& study_file, const std::string& out_override, bo
   return 0;
 }
 
-const registrar reg(
+const registrar register_study(
     "study", "Run a whole satisfaction study from a TOML study file and write a report",
     [](CLI::App& sub) {
       auto file = std::make_shared<std::string>();

@@ -5,22 +5,16 @@
 #include "ahp_vectors.hpp"
 
 #include <catch2/catch.hpp>
+#include "support/check.hpp"
 
 using Catch::Matchers::Contains;
 using Catch::Matchers::WithinAbs;
 namespace ahp = csat::ahp;
 using pm = ahp::pairwise_matrix<double>;
 
+using csat_test::check_vector;
+
 namespace {
-void check_vector(const Eigen::VectorXd& got, std::initializer_list<double> want, double tol) {
-  REQUIRE(got.size() == static_cast<Eigen::Index>(want.size()));
-  Eigen::Index i = 0;
-  for (double w : want) {
-    INFO("entry " << i);
-    CHECK_THAT(got(i), WithinAbs(w, tol));
-    ++i;
-  }
-}
 
 pm up(std::initializer_list<double> u) { return pm(ahp_test::upper(u)); }
 

@@ -8,21 +8,15 @@
 #include <catch2/catch.hpp>
 
 #include <random>
+#include "support/check.hpp"
 
 using Catch::Matchers::Contains;
 using Catch::Matchers::WithinAbs;
 namespace ahp = csat::ahp;
 
+using csat_test::check_vector;
+
 namespace {
-void check_vector(const Eigen::VectorXd& got, std::initializer_list<double> want, double tol) {
-  REQUIRE(got.size() == static_cast<Eigen::Index>(want.size()));
-  Eigen::Index i = 0;
-  for (double w : want) {
-    INFO("entry " << i);
-    CHECK_THAT(got(i), WithinAbs(w, tol));
-    ++i;
-  }
-}
 
 // Reference EV from Eigen's general eigensolver: the eigenvector of the eigenvalue with the largest real part.
 Eigen::VectorXd reference_ev(const Eigen::MatrixXd& a, double& lambda) {

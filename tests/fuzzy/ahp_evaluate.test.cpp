@@ -2,21 +2,16 @@
 #include <csat/fuzzy/ahp_evaluate.hpp>
 
 #include <catch2/catch.hpp>
+#include "support/check.hpp"
 
 using Catch::Matchers::Contains;
 using Catch::Matchers::WithinAbs;
 namespace fz = csat::fuzzy;
 namespace ahp = csat::ahp;
 
-namespace {
-Eigen::RowVectorXd row(std::initializer_list<double> v) {
-  Eigen::RowVectorXd r(static_cast<Eigen::Index>(v.size()));
-  Eigen::Index j = 0;
-  for (double x : v) r(j++) = x;
-  return r;
-}
-Eigen::VectorXd vec(std::initializer_list<double> v) { return row(v).transpose(); }
-}  // namespace
+using csat_test::row;
+using csat_test::vec;
+
 
 TEST_CASE("F2 through an AHP hierarchy with direct weights reproduces the published B", "[fuzzy][ahp][reference]") {
   ahp::hierarchy<> h("年终考核");

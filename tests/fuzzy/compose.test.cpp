@@ -5,21 +5,15 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include "support/check.hpp"
 
 using Catch::Matchers::Contains;
 namespace fz = csat::fuzzy;
 
+using csat_test::check_row;
+
 namespace {
 
-void check_row(const Eigen::RowVectorXd& got, std::initializer_list<double> want, double tol = 1e-12) {
-  REQUIRE(got.size() == static_cast<Eigen::Index>(want.size()));
-  Eigen::Index j = 0;
-  for (double w : want) {
-    INFO("entry " << j << ": got " << got(j) << ", want " << w);
-    CHECK(std::abs(got(j) - w) <= tol);
-    ++j;
-  }
-}
 
 // F1: 司守奎 & 孙玺菁, 数学建模算法与应用, ex. 14.2 (staff year-end appraisal)
 Eigen::RowVectorXd f1_a() { Eigen::RowVectorXd a(4); a << 0.25, 0.2, 0.25, 0.3; return a; }

@@ -3,30 +3,19 @@
 #include <csat/fuzzy/evaluate.hpp>
 
 #include <catch2/catch.hpp>
+#include "support/check.hpp"
 
 using Catch::Matchers::Contains;
 using Catch::Matchers::WithinAbs;
 namespace fz = csat::fuzzy;
 using node = fz::fce_node<>;
 
+using csat_test::row;
+using csat_test::check_row;
+
 namespace {
 
-Eigen::RowVectorXd row(std::initializer_list<double> v) {
-  Eigen::RowVectorXd r(static_cast<Eigen::Index>(v.size()));
-  Eigen::Index j = 0;
-  for (double x : v) r(j++) = x;
-  return r;
-}
 
-void check_row(const Eigen::RowVectorXd& got, std::initializer_list<double> want, double tol = 1e-12) {
-  REQUIRE(got.size() == static_cast<Eigen::Index>(want.size()));
-  Eigen::Index j = 0;
-  for (double w : want) {
-    INFO("entry " << j << ": got " << got(j) << ", want " << w);
-    CHECK(std::abs(got(j) - w) <= tol);
-    ++j;
-  }
-}
 
 node leaf(const std::string& name, double w, std::initializer_list<double> r) { return node{name, w, row(r), {}}; }
 

@@ -4,19 +4,14 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include "support/check.hpp"
 
 using Catch::Matchers::Contains;
 using Catch::Matchers::WithinAbs;
 namespace fz = csat::fuzzy;
 
-namespace {
-Eigen::RowVectorXd row(std::initializer_list<double> v) {
-  Eigen::RowVectorXd r(static_cast<Eigen::Index>(v.size()));
-  Eigen::Index j = 0;
-  for (double x : v) r(j++) = x;
-  return r;
-}
-}  // namespace
+using csat_test::row;
+
 
 TEST_CASE("validity index of F1 under the four operators", "[fuzzy][interpret][reference]") {
   // alpha = (m beta - 1) / (2 gamma (m - 1)) on B normalized

@@ -12,9 +12,12 @@
 #include <cmath>
 #include <fstream>
 #include <random>
+#include "support/models.hpp"
 
 using Catch::Matchers::Contains;
 using Catch::Matchers::WithinAbs;
+
+using csat_test::ecsi;
 
 namespace {
 
@@ -135,7 +138,6 @@ static const ref_boot ref_boot_htmt[] = {
   {"Complaints", "Loyalty", 0.5612585398239481, 0.556434552752931, 0.09030617038555092, 6.215063017595862, 0.37487609500206104, 0.729915271602026},
 };
 
-csat::model::specification ecsi() { return csat::model::ecsi(csat::model::mobi_indicators()); }
 
 template <class Ref, class Got>
 void check_block(const Ref& ref, const std::vector<Got>& got, bool stats_too) {

@@ -9,9 +9,12 @@
 
 #include <cmath>
 #include <random>
+#include "support/models.hpp"
 
 using Catch::Matchers::Contains;
 using Catch::Matchers::WithinAbs;
+
+using csat_test::ecsi;
 
 namespace {
 
@@ -172,8 +175,8 @@ static const ref_item ref_plsc_loadings[] = {
   {"Loyalty", "CUSL2", 0.1510249139810058},
   {"Loyalty", "CUSL3", 0.8647729950174822},
 };
-struct ref_rel { const char* construct; double alpha, rho_c, ave, rho_a; };
-static const ref_rel ref_plsc_reliability[] = {
+struct ref_plsc_rel { const char* construct; double alpha, rho_c, ave, rho_a; };
+static const ref_plsc_rel ref_plsc_reliability[] = {
   {"Image", 0.7228345954270826, 0.7278319204169921, 0.35333527388353475, 0.7403285163886135},
   {"Expectation", 0.4519025559780629, 0.45979832375887597, 0.2217393605678197, 0.46205488772324904},
   {"Quality", 0.8770102452402352, 0.8765734590045337, 0.507299793052723, 0.8842464706685242},
@@ -185,7 +188,6 @@ static const ref_rel ref_plsc_reliability[] = {
 
 csat::survey::data_table<double> mobi() { return csat::survey::read_csv(csat_test::shared_path("data/mobi.csv")); }
 
-csat::model::specification ecsi() { return csat::model::ecsi(csat::model::mobi_indicators()); }
 
 }  // namespace
 

@@ -15,13 +15,15 @@
 #include <random>
 #include <string>
 #include <vector>
+#include "support/models.hpp"
 
 using Catch::Matchers::Contains;
 using Catch::Matchers::WithinAbs;
 
+using csat_test::ecsi;
+
 namespace {
 
-csat::model::specification ecsi() { return csat::model::ecsi(csat::model::mobi_indicators()); }
 
 nlohmann::json reference() {
   std::ifstream f(csat_test::shared_path("reference/pls_beyond_mobi.json"));

@@ -12,13 +12,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include "support/models.hpp"
 
 using Catch::Matchers::Contains;
 using Catch::Matchers::WithinAbs;
 
+using csat_test::ecsi;
+
 namespace {
 
-csat::model::specification ecsi() { return csat::model::ecsi(csat::model::mobi_indicators()); }
 
 double quantile7(std::vector<double> v, double p) {
   std::sort(v.begin(), v.end());

@@ -13,9 +13,12 @@
 
 #include <cmath>
 #include <random>
+#include "support/models.hpp"
 
 using Catch::Matchers::Contains;
 using Catch::Matchers::WithinAbs;
+
+using csat_test::ecsi;
 
 namespace {
 
@@ -83,7 +86,6 @@ static const double ref_pls_is_first10[10][19] = {
 static const double ref_pls_oos_colmeans[19] = {7.577079422889776, 7.528619875892406, 7.420702381039557, 7.984617787528469, 7.1233080762877785, 7.3115103915967765, 7.449398520336096, 4.986426994578705, 7.66549048726974, 7.943834497519553, 7.1919083194763465, 7.7002156075054, 7.915750402201228, 7.871897112229157, 7.775739488223857, 7.591917706812691, 6.153454960486382, 6.914398386834363, 7.0674997894723575};
 static const double ref_lm_oos_colmeans[19] = {7.557170200834327, 7.504987123488599, 7.409634532051153, 7.984004409011411, 7.119980188609402, 7.3090052165160895, 7.451147730772128, 5.012399111924675, 7.660345906098663, 7.941735468164971, 7.199629410796225, 7.692937090863731, 7.914516983531389, 7.871209349945252, 7.779300780229244, 7.589666598748568, 6.174207962709962, 6.92929375426707, 7.091922567166642};
 
-csat::model::specification ecsi() { return csat::model::ecsi(csat::model::mobi_indicators()); }
 
 // Independent k-fold prediction: re-estimate with csat::pls::estimate on the training rows, standardize the
 // held-out rows with the training means and sds, then propagate scores with the path matrix (DA) or the total

@@ -23,10 +23,14 @@
 #include <limits>
 #include <string>
 #include <vector>
+#include "robustness/robustness_data.hpp"
 
 using Catch::Matchers::Contains;
 using Catch::Matchers::WithinAbs;
 using Catch::Matchers::WithinRel;
+
+using csat_test::segments;
+using csat_test::columns;
 
 namespace {
 
@@ -46,17 +50,7 @@ Eigen::MatrixXd items() {
   return x;
 }
 
-csat::survey::data_table<double> segments() {
-  csat::survey::csv_options o;
-  o.text_columns = {"segment"};
-  return csat::survey::read_csv(csat_test::source_path("tests/data/sem_segments.csv"), o);
-}
 
-Eigen::MatrixXd columns(const csat::survey::data_table<double>& t, const std::vector<std::string>& names) {
-  Eigen::MatrixXd x(t.rows(), static_cast<Eigen::Index>(names.size()));
-  for (std::size_t j = 0; j < names.size(); ++j) x.col(static_cast<Eigen::Index>(j)) = t.values.col(t.index_of(names[j]));
-  return x;
-}
 
 }  // namespace
 

@@ -15,13 +15,19 @@
 #include <limits>
 #include <string>
 #include <vector>
+#include "support/models.hpp"
+#include "robustness/robustness_data.hpp"
 
 using Catch::Matchers::Contains;
+
+using csat_test::ecsi;
+
+using csat_test::segments;
+using csat_test::columns;
 
 namespace {
 
 csat::survey::data_table<double> mobi() { return csat::survey::read_csv(csat_test::shared_path("data/mobi.csv")); }
-csat::model::specification ecsi() { return csat::model::ecsi(csat::model::mobi_indicators()); }
 
 // Largest |a - b| over the cells; NaN in both (exogenous R²) counts as equal, NaN in one as infinite.
 template <class A, class B>
@@ -71,11 +77,6 @@ const char* ecsi_sem_model =
     "Loyalty      ~ Image + Satisfaction + Complaints\n"
     "CUSCO ~~ 0*CUSCO\n";
 
-Eigen::MatrixXd columns(const csat::survey::data_table<double>& t, const std::vector<std::string>& names) {
-  Eigen::MatrixXd x(t.rows(), static_cast<Eigen::Index>(names.size()));
-  for (std::size_t j = 0; j < names.size(); ++j) x.col(static_cast<Eigen::Index>(j)) = t.values.col(t.index_of(names[j]));
-  return x;
-}
 
 const csat::sem::parameter_estimate& find(const csat::sem::sem_result& r, const std::string& lhs, const std::string& op,
                                           const std::string& rhs) {
@@ -85,12 +86,6 @@ const csat::sem::parameter_estimate& find(const csat::sem::sem_result& r, const 
   return r.parameters.front();
 }
 
-// The segments data of the ML SEM tests (in the repository), one group.
-csat::survey::data_table<double> segments() {
-  csat::survey::csv_options o;
-  o.text_columns = {"segment"};
-  return csat::survey::read_csv(csat_test::source_path("tests/data/sem_segments.csv"), o);
-}
 const char* segments_model = "sat =~ q1 + q2 + q3\nval =~ q4 + q5 + q6\nloy =~ q7 + q8 + q9\nloy ~ sat + val\n";
 
 }  // namespace

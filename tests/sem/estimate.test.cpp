@@ -5,12 +5,15 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/models.hpp"
 #include "support/shared.hpp"
 
 #include <cmath>
 #include <string>
 #include <utility>
 #include <vector>
+
+using csat_test::hs_model;
 
 namespace {
 
@@ -43,7 +46,6 @@ const char* pd_model =
     "  y4 ~~ y8\n"
     "  y6 ~~ y8\n";
 
-const char* hs_model = "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9\n";
 
 const csat::sem::parameter_estimate& find(const csat::sem::sem_result& r, const std::string& lhs,
                                           const std::string& op, const std::string& rhs) {

@@ -9,12 +9,14 @@
 #include <cmath>
 #include <map>
 #include <string>
+#include "support/models.hpp"
 
 using Catch::Contains;
 
+using csat_test::hs_model;
+
 namespace {
 
-const char* hs_model = "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9\n";
 const char* seg_model = "sat =~ q1 + q2 + q3\nval =~ q4 + q5 + q6\nloy =~ q7 + q8 + q9\nloy ~ sat + val\n";
 
 csat::survey::data_table<double> reference(const std::string& file, std::vector<std::string> text) {

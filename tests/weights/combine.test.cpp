@@ -5,26 +5,17 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include "support/check.hpp"
+#include "weights/decision_table_example.hpp"
 
 using Catch::Matchers::Contains;
 using Catch::Matchers::WithinAbs;
 namespace w = csat::weights;
 
+using csat_test::example_table;
+using csat_test::vec;
+
 namespace {
-Eigen::VectorXd vec(std::initializer_list<double> v) {
-  Eigen::VectorXd r(static_cast<Eigen::Index>(v.size()));
-  Eigen::Index j = 0;
-  for (double x : v) r(j++) = x;
-  return r;
-}
-w::decision_table table() {  // the table of rough_set.test.cpp: significances (1.0, 0.4, 0.2)
-  w::decision_table t;
-  t.conditions.resize(10, 3);
-  t.conditions << 1, 1, 1,  1, 1, 2,  1, 2, 1,  2, 2, 1,  2, 2, 2,  2, 1, 1,  3, 2, 2,  3, 1, 2,  2, 1, 2,  1, 2, 2;
-  t.decision.resize(10);
-  t.decision << 1, 1, 1, 2, 2, 2, 3, 2, 2, 2;
-  return t;
-}
 Eigen::MatrixXd expert() {  // AHP judgments of the experts over (服务态度, 办电效率, 停电感知)
   Eigen::MatrixXd a(3, 3);
   a << 1, 3, 5,
@@ -74,7 +65,7 @@ TEST_CASE("rough-set judgment matrix by the range transform", "[weights][combine
 TEST_CASE("rough set + AHP combined judgment matrix, end to end", "[weights][combine]") {
   w::combined_judgment_options o;
   o.names = {"服务态度", "办电效率", "停电感知"};
-  const auto r = w::combine_judgments(expert(), table(), o);
+  const auto r = w::combine_judgments(expert(), example_table(), o);
   // combined (alpha = 0.5): a12 = sqrt(3*7), a13 = sqrt(5*9), a23 = sqrt(2*3)
   const double a12 = std::sqrt(21.0), a13 = std::sqrt(45.0), a23 = std::sqrt(6.0);
   CHECK_THAT(r.combined_matrix(0, 1), WithinAbs(a12, 1e-13));
@@ -100,7 +91,7 @@ TEST_CASE("rough set + AHP combined judgment matrix, end to end", "[weights][com
   auto o2 = o;
   o2.consistency.ri.table = csat::ahp::ri_table::saaty2005;
   o2.method = csat::ahp::priority_method::rgmm;
-  const auto r2 = w::combine_judgments(expert(), table(), o2);
+  const auto r2 = w::combine_judgments(expert(), example_table(), o2);
   CHECK(r2.ri == 0.52);
   CHECK_THAT(r2.cr, WithinAbs((lambda - 3) / 2 / 0.52, 1e-12));
   for (Eigen::Index i = 0; i < 3; ++i) CHECK_THAT(r2.weights(i), WithinAbs(g(i), 1e-14));
@@ -110,10 +101,10 @@ TEST_CASE("rough set + AHP combined judgment matrix, end to end", "[weights][com
   CHECK_THAT(r.objective_cr, WithinAbs((std::cbrt(to) + 1 / std::cbrt(to) - 2) / 2 / 0.58, 1e-12));
   // alpha = 1 gives the expert weights, alpha = 0 the rough-set ones
   o.alpha = 1;
-  const auto s = w::combine_judgments(expert(), table(), o);
+  const auto s = w::combine_judgments(expert(), example_table(), o);
   for (Eigen::Index i = 0; i < 3; ++i) CHECK_THAT(s.weights(i), WithinAbs(r.subjective_weights(i), 1e-12));
   o.alpha = 0;
-  const auto ob = w::combine_judgments(expert(), table(), o);
+  const auto ob = w::combine_judgments(expert(), example_table(), o);
   for (Eigen::Index i = 0; i < 3; ++i) CHECK_THAT(ob.weights(i), WithinAbs(r.objective_weights(i), 1e-12));
 }
 

@@ -2,26 +2,20 @@
 #include <csat/weights/rough_set.hpp>
 
 #include <catch2/catch.hpp>
+#include "weights/decision_table_example.hpp"
 
 using Catch::Matchers::Contains;
 using Catch::Matchers::WithinAbs;
 namespace w = csat::weights;
 
+using csat_test::example_table;
+
 namespace {
 // 10 customers: grades of 服务态度 (s), 办电效率 (e), 停电感知 (o); decision = overall satisfaction grade.
-w::decision_table table() {
-  w::decision_table t;
-  t.conditions.resize(10, 3);
-  t.conditions << 1, 1, 1,  1, 1, 2,  1, 2, 1,  2, 2, 1,  2, 2, 2,  2, 1, 1,  3, 2, 2,  3, 1, 2,  2, 1, 2,  1, 2, 2;
-  t.decision.resize(10);
-  t.decision << 1, 1, 1, 2, 2, 2, 3, 2, 2, 2;
-  t.attributes = {"服务态度", "办电效率", "停电感知"};
-  return t;
-}
 }  // namespace
 
 TEST_CASE("dependency and significance of a hand-worked decision table", "[weights][rough_set]") {
-  const auto t = table();
+  const auto t = example_table();
   // all 10 condition rows differ: gamma_C = 1
   CHECK(w::dependency(t, {true, true, true}) == 1.0);
   // without s, blocks by (e,o): {1,6} {2,8,9} {3,4} {5,7,10}: all mixed -> 0
@@ -45,7 +39,7 @@ TEST_CASE("granularity significance without the decision", "[weights][rough_set]
   // GK(C) = 10/100; GK(C - s) = (4+9+4+9)/100 = .26; GK(C - e) = (4*4+... )= .20; GK(C - o) = .18
   w::rough_set_options o;
   o.measure = w::significance_measure::granularity;
-  auto t = table();
+  auto t = example_table();
   t.decision.resize(0);
   const auto r = w::rough_set_weights(t, o);
   CHECK_THAT(r.dependency, WithinAbs(0.1, 1e-15));
@@ -56,7 +50,7 @@ TEST_CASE("granularity significance without the decision", "[weights][rough_set]
 }
 
 TEST_CASE("a redundant attribute gets zero weight, no significance at all is an error", "[weights][rough_set]") {
-  auto t = table();
+  auto t = example_table();
   t.conditions.conservativeResize(10, 4);
   t.conditions.col(3) = t.conditions.col(0);  // a copy of s: neither is indispensable any more
   t.attributes.push_back("服务态度2");
