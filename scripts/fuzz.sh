@@ -29,7 +29,9 @@ for exe in "$build"/fuzz_*; do
   else
     args=(-runs="${count:-10000000}" -max_len=4096)
   fi
-  if "$exe" "${args[@]}" -print_final_stats=1 "$work" "$corpus" >"$build/$name.log" 2>&1; then
+  # no allocation stack traces: 5-20x more executions per second; rerun a crashing input without it for them
+  if ASAN_OPTIONS=${ASAN_OPTIONS:-malloc_context_size=0} \
+     "$exe" "${args[@]}" -print_final_stats=1 "$work" "$corpus" >"$build/$name.log" 2>&1; then
     runs=$(grep -m1 'stat::number_of_executed_units' "$build/$name.log" | awk '{print $2}')
     echo "$name: ok, ${runs:-?} executions, no crash"
   else

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds csat and runs its whole test suite (the CI workflow preset). Installs missing packages first.
+# Builds csat and runs its whole test suite under AddressSanitizer + UndefinedBehaviorSanitizer (the ci workflow
+# preset: clang, which also builds the fuzz targets for the fuzz smoke test). Installs missing packages first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/deps.sh
+scripts/deps.sh clang libclang-rt-dev
 cmake --workflow --preset ci

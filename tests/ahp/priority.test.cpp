@@ -104,8 +104,8 @@ TEST_CASE("EV, RGMM, NCM, LLSM match their definitions on random reciprocal matr
         for (Eigen::Index j = 0; j < n; ++j) c(i) += a(i, j) / a.col(j).sum() / double(n);
       CHECK((ahp::ncm<double>(a) - c).cwiseAbs().maxCoeff() <= 1e-9);
       // LLSM of a complete matrix = RGMM
-      const ahp::pairwise_matrix<double> pm(a);
-      CHECK((ahp::llsm(pm) - g).cwiseAbs().maxCoeff() <= 1e-9);
+      const ahp::pairwise_matrix<double> pmat(a);
+      CHECK((ahp::llsm(pmat) - g).cwiseAbs().maxCoeff() <= 1e-9);
       // LLSM of an incomplete matrix: the least-squares solution of ln a_ij = y_i - y_j over known pairs
       ahp::detail::bool_matrix known = ahp::detail::bool_matrix::Constant(n, n, true);
       std::vector<std::pair<Eigen::Index, Eigen::Index>> pairs;
@@ -144,14 +144,14 @@ TEST_CASE("Harker's method on the incomplete 4x4 (V5)", "[ahp][priority]") {
   Eigen::MatrixXd a = ahp_test::upper({1, 5, 2, 3, 4, 0.75});
   ahp::detail::bool_matrix known = ahp::detail::bool_matrix::Constant(4, 4, true);
   known(2, 3) = known(3, 2) = false;
-  const ahp::pairwise_matrix<double> pm(a, known);
-  const auto h = ahp::harker(pm);
+  const ahp::pairwise_matrix<double> pmat(a, known);
+  const auto h = ahp::harker(pmat);
   check_vector(h.vector, {0.3736, 0.3921, 0.0982, 0.1361}, 5e-5);
   CHECK_THAT(h.value, WithinAbs(4.092388, 1e-6));
   // priorities(): EV of an incomplete matrix is Harker's; NCM needs completion
-  CHECK((ahp::priorities(pm).weights - h.vector).cwiseAbs().maxCoeff() < 1e-14);
-  CHECK_THROWS_AS(ahp::priorities(pm, ahp::priority_method::ncm), csat::invalid_argument);
-  CHECK_THROWS_WITH(ahp::priorities(pm, ahp::priority_method::ncm), Contains("NCM needs a complete matrix"));
+  CHECK((ahp::priorities(pmat).weights - h.vector).cwiseAbs().maxCoeff() < 1e-14);
+  CHECK_THROWS_AS(ahp::priorities(pmat, ahp::priority_method::ncm), csat::invalid_argument);
+  CHECK_THROWS_WITH(ahp::priorities(pmat, ahp::priority_method::ncm), Contains("NCM needs a complete matrix"));
 }
 
 TEST_CASE("priority methods parse and print", "[ahp][priority]") {

@@ -642,6 +642,6 @@ TEST_CASE("bootstrap of a higher-order model: every stage re-run, identical for 
     CHECK_THAT(g.draws(0, static_cast<Eigen::Index>(k)), WithinAbs(byhand.final_fit().path(g.paths[k].from, g.paths[k].to), 1e-12));
   // bad replay input names the resample
   given(0, 5) = 250;
-  CHECK_THROWS_AS(csat::pls::bootstrap_higher_order(spec, data, {}, bo, &given), csat::invalid_argument);
-  CHECK_THROWS_WITH(csat::pls::bootstrap_higher_order(spec, data, {}, bo, &given), Contains("resample 0 names row 250"));
+  CHECK_THROWS_AS(csat::pls::bootstrap_higher_order(spec, data, {}, bo, &given), csat::domain_error);
+  CHECK_THROWS_WITH(csat::pls::bootstrap_higher_order(spec, data, {}, bo, &given), Contains("resample indices[0,5] = 250"));
 }

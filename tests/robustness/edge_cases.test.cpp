@@ -309,7 +309,19 @@ TEST_CASE("PLS: infinite cells, perfectly collinear constructs and segment label
     const Eigen::Index j = data.index_of("PERQ3");
     x(3, j) = k_inf;
     CHECK_THROWS_AS(csat::pls::estimate(ecsi, x, data.names), csat::domain_error);
-    CHECK_THROWS_WITH(csat::pls::estimate(ecsi, x, data.names), Contains("\"PERQ3\""));
+    CHECK_THROWS_WITH(csat::pls::estimate(ecsi, x, data.names), Contains("\"PERQ3\", row 4 of the data: the value inf"));
+  }
+  {  // a column near 1e307: the sums overflow, and the message says so instead of calling it constant
+    Eigen::MatrixXd x = data.values;
+    x.col(data.index_of("CUSL2")) *= 1e307;
+    CHECK_THROWS_AS(csat::pls::estimate(ecsi, x, data.names), csat::domain_error);
+    CHECK_THROWS_WITH(csat::pls::estimate(ecsi, x, data.names),
+                      Contains("\"CUSL2\"") && Contains("overflow double arithmetic"));
+  }
+  {  // 0-100 indices: scale ends whose width overflows are a domain error
+    const auto r = csat::pls::estimate(ecsi, data);
+    CHECK_THROWS_AS(csat::pls::indices(r, -1e308, 1e308), csat::domain_error);
+    CHECK_THROWS_WITH(csat::pls::indices(r, -1e308, 1e308), Contains("finite width"));
   }
   {  // two constructs measured by identical indicators: the structural regression is singular, reported as a status
     auto t = data;

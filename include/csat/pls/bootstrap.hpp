@@ -18,6 +18,7 @@
 
 #include <csat/config.hpp>
 #include <csat/core/error.hpp>
+#include <csat/core/parallel.hpp>
 #include <csat/core/validate.hpp>
 #include <csat/pls/estimate.hpp>
 #include <csat/pls/index.hpp>
@@ -28,18 +29,13 @@
 #include <boost/math/distributions/students_t.hpp>
 
 #include <algorithm>
-#include <atomic>
-#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
-#include <exception>
 #include <functional>
 #include <limits>
-#include <mutex>
 #include <random>
 #include <string>
-#include <thread>
 #include <vector>
 
 namespace csat {
@@ -102,6 +98,9 @@ struct bootstrap_result {
 
 namespace detail {
 
+using csat::detail::parallel_for;
+using csat::detail::worker_count;
+
 inline std::uint64_t splitmix64(std::uint64_t x) {
   x += 0x9E3779B97F4A7C15ULL;
   x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
@@ -123,6 +122,119 @@ inline void draw_resample(std::uint64_t seed, std::size_t b, std::vector<Eigen::
     while (x > limit) x = gen();
     r = static_cast<Eigen::Index>(x % range);
   }
+}
+
+using resample_index_matrix = Eigen::Matrix<Eigen::Index, Eigen::Dynamic, Eigen::Dynamic>;
+
+/// Checks resamples given as a B×n matrix of 0-based row numbers: n columns, every entry in [0, n).
+/// `what` names them in the message (e.g. "resample indices of group \"north\"").
+inline void check_resample_indices(const char* fn, const resample_index_matrix& given, Eigen::Index n,
+                                   const std::string& what = "resample indices") {
+  if (given.cols() != n)
+    throw_invalid_argument(fn, what + " have " + std::to_string(given.cols()) + " columns, but the data have " +
+                                   std::to_string(n) + " rows");
+  for (Eigen::Index b = 0; b < given.rows(); ++b)
+    for (Eigen::Index j = 0; j < given.cols(); ++j)
+      if (given(b, j) < 0 || given(b, j) >= n)
+        throw_domain_error(fn, element_name(what, b, j), given(b, j),
+                           "must be a 0-based row number below " + std::to_string(n));
+}
+
+/// The rows of resample b: row b of `given` when there is one, else draw_resample(seed, b).
+inline void resample_rows(std::uint64_t seed, std::size_t b, const resample_index_matrix* given, Eigen::Index n,
+                          std::vector<Eigen::Index>& rows) {
+  if (given) {
+    rows.resize(static_cast<std::size_t>(n));
+    for (Eigen::Index j = 0; j < n; ++j) rows[static_cast<std::size_t>(j)] = (*given)(static_cast<Eigen::Index>(b), j);
+  } else {
+    draw_resample(seed, b, rows, n);
+  }
+}
+
+/// What happened to each resample of a resampling loop.
+struct resample_outcomes {
+  std::vector<unsigned char> ok, converged;
+  std::vector<std::string> why;  ///< the failure message of each failed resample
+  unsigned threads = 1;
+
+  /// Counts into a result's successful / failed / not_converged / first_failure.
+  template <class Result>
+  void tally(Result& out) const {
+    for (std::size_t b = 0; b < ok.size(); ++b) {
+      if (ok[b]) {
+        ++out.successful;
+        out.not_converged += !converged[b];
+      } else {
+        ++out.failed;
+        if (out.first_failure.empty()) out.first_failure = "resample " + std::to_string(b) + ": " + why[b];
+      }
+    }
+  }
+};
+
+/// The resampling loop of every PLS bootstrap: for b in [0, B), `stat(b, rows, row)` computes the statistics of
+/// the resample with those rows into `row` and returns whether the estimation converged; the row is stored as
+/// draws.row(b). A csat::invalid_argument or csat::domain_error from `stat` marks resample b failed with its
+/// message (draws.row(b) stays NaN); any other exception stops everything and is rethrown. Results depend on b
+/// only, never on the number of threads.
+template <class Scalar, class Stat>
+resample_outcomes run_resamples(std::size_t B, unsigned threads, std::uint64_t seed, const resample_index_matrix* given,
+                                Eigen::Index n, Eigen::MatrixX<Scalar>& draws, Stat&& stat,
+                                const std::function<void(std::size_t, std::size_t)>& progress = {}) {
+  resample_outcomes o;
+  o.ok.assign(B, 0);
+  o.converged.assign(B, 0);
+  o.why.assign(B, std::string());
+  o.threads = worker_count(threads, B);
+  std::vector<std::vector<Eigen::Index>> rows(o.threads);
+  std::vector<Eigen::VectorX<Scalar>> row(o.threads, Eigen::VectorX<Scalar>(draws.cols()));
+  parallel_for(
+      B, o.threads,
+      [&](std::size_t b, unsigned w) {
+        try {
+          resample_rows(seed, b, given, n, rows[w]);
+          const bool conv = stat(b, rows[w], row[w]);
+          draws.row(static_cast<Eigen::Index>(b)) = row[w].transpose();
+          o.ok[b] = 1;
+          o.converged[b] = conv;
+        } catch (const csat::invalid_argument& e) {
+          o.why[b] = e.what();
+        } catch (const csat::domain_error& e) {
+          o.why[b] = e.what();
+        }
+      },
+      progress);
+  return o;
+}
+
+/// Efron's BCa acceleration per column of a jackknife matrix (row i = the statistics without case i):
+/// a = Σ d³ / (6 (Σ d²)^{3/2}), d = mean − estimate_i. Non-finite entries do not count; fewer than 3 usable
+/// rows in a column give NaN.
+template <class Scalar>
+Eigen::VectorX<Scalar> jackknife_acceleration(const Eigen::MatrixX<Scalar>& jack) {
+  using std::pow;
+  const Eigen::Index n = jack.rows(), m = jack.cols();
+  Eigen::VectorX<Scalar> accel = Eigen::VectorX<Scalar>::Constant(m, std::numeric_limits<Scalar>::quiet_NaN());
+  for (Eigen::Index c = 0; c < m; ++c) {
+    Scalar mean = 0;
+    Eigen::Index cnt = 0;
+    for (Eigen::Index i = 0; i < n; ++i)
+      if (std::isfinite(static_cast<double>(jack(i, c)))) {
+        mean += jack(i, c);
+        ++cnt;
+      }
+    if (cnt < 3) continue;
+    mean /= Scalar(cnt);
+    Scalar s2 = 0, s3 = 0;
+    for (Eigen::Index i = 0; i < n; ++i)
+      if (std::isfinite(static_cast<double>(jack(i, c)))) {
+        const Scalar d = mean - jack(i, c);
+        s2 += d * d;
+        s3 += d * d * d;
+      }
+    accel(c) = s2 > 0 ? s3 / (Scalar(6) * pow(s2, Scalar(1.5))) : Scalar(0);
+  }
+  return accel;
 }
 
 /// Which statistics are bootstrapped, in the order of bootstrap_result::draws.
@@ -267,16 +379,7 @@ bootstrap_result<Scalar> run_bootstrap(const layout& L, const Eigen::MatrixX<Sca
     throw_domain_error(fn, "options.confidence", bopt.confidence, "must lie in (0, 1)");
   const std::size_t B = given ? static_cast<std::size_t>(given->rows()) : bopt.resamples;
   if (B < 2) throw_domain_error(fn, "the number of resamples", B, "must be at least 2");
-  if (given) {
-    if (given->cols() != n)
-      throw_invalid_argument(fn, "resample indices have " + std::to_string(given->cols()) + " columns, but the data have " +
-                                     std::to_string(n) + " rows");
-    for (Eigen::Index b = 0; b < given->rows(); ++b)
-      for (Eigen::Index j = 0; j < given->cols(); ++j)
-        if ((*given)(b, j) < 0 || (*given)(b, j) >= n)
-          throw_domain_error(fn, element_name("resample indices", b, j), (*given)(b, j),
-                             "must be a 0-based row number below " + std::to_string(n));
-  }
+  if (given) check_resample_indices(fn, *given, n);
   const stat_plan plan = make_plan(L, want_index);
   const Eigen::Index m = plan.size(p, K);
   const Scalar nan = std::numeric_limits<Scalar>::quiet_NaN();
@@ -292,80 +395,34 @@ bootstrap_result<Scalar> run_bootstrap(const layout& L, const Eigen::MatrixX<Sca
   out.confidence = bopt.confidence;
   out.draws = Eigen::MatrixX<Scalar>::Constant(static_cast<Eigen::Index>(B), m, nan);
   out.weighted = case_weights != nullptr;
-  std::vector<unsigned char> ok(B, 0), conv(B, 0), admissible(B, 1);
-  std::vector<std::string> why(B);
-
-  unsigned threads = bopt.threads ? bopt.threads : std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, B));
-  out.threads = threads;
-  std::atomic<std::size_t> next{0}, done{0};
-  std::exception_ptr fatal;
-  std::mutex fatal_mutex;
-  auto worker = [&]() {
-    std::vector<Eigen::Index> rows;
-    Eigen::VectorX<Scalar> row(m);
-    for (;;) {
-      const std::size_t b = next.fetch_add(1);
-      if (b >= B) break;
-      try {
-        if (given) {
-          rows.resize(static_cast<std::size_t>(n));
-          for (Eigen::Index j = 0; j < n; ++j) rows[static_cast<std::size_t>(j)] = (*given)(static_cast<Eigen::Index>(b), j);
-        } else {
-          draw_resample(bopt.seed, b, rows, n);
-        }
+  std::vector<unsigned char> admissible(B, 1);
+  std::vector<std::string> inadmissible_why(B);
+  const resample_outcomes res = run_resamples(
+      B, bopt.threads, bopt.seed, given, n, out.draws,
+      [&](std::size_t b, const std::vector<Eigen::Index>& rows, Eigen::VectorX<Scalar>& row) {
         const moments<Scalar> mb = compute_moments(X, L.columns, rows.data(), n, case_weights);
         check_moments(fn, L, mb);
         const core_fit<Scalar> fb = fit_core(fn, L, mb.cor, mb.n, eopt);
         if (fb.st == status::numerical_issue) throw estimation_failure("a singular system in the estimation");
         fill_stats(plan, L, fb, mb.cor, mb.mean, mb.sd, lo, hi, row);
         if (!row.allFinite()) throw estimation_failure("a statistic is not finite");
-        out.draws.row(static_cast<Eigen::Index>(b)) = row.transpose();
-        ok[b] = 1;
-        conv[b] = fb.converged;
         const auto warn = admissibility_warnings(L, fb, eopt.consistent);
         if (!warn.empty()) {
           admissible[b] = 0;
-          why[b] = warn.front();
+          inadmissible_why[b] = warn.front();
         }
-      } catch (const csat::invalid_argument& e) {
-        why[b] = e.what();
-      } catch (const csat::domain_error& e) {
-        why[b] = e.what();
-      } catch (...) {
-        std::lock_guard<std::mutex> lock(fatal_mutex);
-        if (!fatal) fatal = std::current_exception();
-        next.store(B);
-      }
-      done.fetch_add(1);
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
-  if (bopt.progress) {
-    while (done.load() < B && !fatal) {
-      bopt.progress(done.load(), B);
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-  }
-  for (auto& t : pool) t.join();
-  if (fatal) std::rethrow_exception(fatal);
-  if (bopt.progress) bopt.progress(B, B);
-
+        return fb.converged;
+      },
+      bopt.progress);
+  out.threads = res.threads;
+  res.tally(out);
+  const auto& ok = res.ok;
   std::string first_inadmissible;
-  for (std::size_t b = 0; b < B; ++b) {
-    if (ok[b]) {
-      ++out.successful;
-      out.not_converged += !conv[b];
-      if (!admissible[b]) {
-        ++out.inadmissible;
-        if (first_inadmissible.empty()) first_inadmissible = "resample " + std::to_string(b) + ": " + why[b];
-      }
-    } else {
-      ++out.failed;
-      if (out.first_failure.empty()) out.first_failure = "resample " + std::to_string(b) + ": " + why[b];
+  for (std::size_t b = 0; b < B; ++b)
+    if (ok[b] && !admissible[b]) {
+      ++out.inadmissible;
+      if (first_inadmissible.empty()) first_inadmissible = "resample " + std::to_string(b) + ": " + inadmissible_why[b];
     }
-  }
 
   out.warnings = original.warnings;
   if (out.inadmissible > 0)
@@ -377,77 +434,36 @@ bootstrap_result<Scalar> run_bootstrap(const layout& L, const Eigen::MatrixX<Sca
   Eigen::VectorX<Scalar> accel = Eigen::VectorX<Scalar>::Constant(m, nan);
   out.bca_computed = bopt.bca && n <= bopt.bca_max_rows && n > 3;
   if (out.bca_computed) {
-    Eigen::MatrixX<Scalar> jack(n, m);
-    Eigen::VectorX<unsigned char> jok = Eigen::VectorX<unsigned char>::Zero(n);
+    Eigen::MatrixX<Scalar> jack = Eigen::MatrixX<Scalar>::Constant(n, m, nan);
     Eigen::VectorX<Scalar> z(p), mean_i(p), sd_i(p), row(m);
     Eigen::MatrixX<Scalar> C(p, p), Ri(p, p);
-    const Scalar nn = Scalar(n);
-    Scalar wtot = nn;
+    Scalar wtot = Scalar(n);
     if (case_weights) {
       wtot = Scalar(0);
       for (Eigen::Index i = 0; i < n; ++i) wtot += case_weights[i];
     }
     for (Eigen::Index i = 0; i < n; ++i) {
+      const Scalar wi = case_weights ? case_weights[i] : Scalar(1);
+      if (!(wtot - wi - Scalar(1) > Scalar(0))) continue;
       for (Eigen::Index j = 0; j < p; ++j) z(j) = (X(i, L.columns[static_cast<std::size_t>(j)]) - m0.mean(j)) / m0.sd(j);
-      if (case_weights) {
-        const Scalar wi = case_weights[i];
-        if (!(wtot - wi - Scalar(1) > Scalar(0))) continue;
-        C = m0.cor * (wtot - 1) - z * z.transpose() * (wi * wtot / (wtot - wi));
-        const Eigen::VectorX<Scalar> dg = C.diagonal().cwiseSqrt();
-        if (!(dg.minCoeff() > Scalar(0))) continue;
-        for (Eigen::Index a = 0; a < p; ++a)
-          for (Eigen::Index b = 0; b < p; ++b) Ri(a, b) = a == b ? Scalar(1) : C(a, b) / (dg(a) * dg(b));
-        for (Eigen::Index j = 0; j < p; ++j) {
-          mean_i(j) = (wtot * m0.mean(j) - wi * X(i, L.columns[static_cast<std::size_t>(j)])) / (wtot - wi);
-          sd_i(j) = m0.sd(j) * dg(j) / std::sqrt(wtot - wi - Scalar(1));
-        }
-        try {
-          const core_fit<Scalar> fi = fit_core(fn, L, Ri, n - 1, eopt);
-          if (fi.st == status::numerical_issue) continue;
-          fill_stats(plan, L, fi, Ri, mean_i, sd_i, lo, hi, row);
-          if (!row.allFinite()) continue;
-          jack.row(i) = row.transpose();
-          jok(i) = 1;
-        } catch (const csat::domain_error&) {
-        }
-        continue;
-      }
-      C = m0.cor * (nn - 1) - z * z.transpose() * (nn / (nn - 1));
+      C = m0.cor * (wtot - 1) - z * z.transpose() * (wi * wtot / (wtot - wi));
       const Eigen::VectorX<Scalar> dg = C.diagonal().cwiseSqrt();
-      bool good = dg.minCoeff() > Scalar(0);
-      for (Eigen::Index a = 0; a < p && good; ++a)
+      if (!(dg.minCoeff() > Scalar(0))) continue;
+      for (Eigen::Index a = 0; a < p; ++a)
         for (Eigen::Index b = 0; b < p; ++b) Ri(a, b) = a == b ? Scalar(1) : C(a, b) / (dg(a) * dg(b));
-      if (!good) continue;
       for (Eigen::Index j = 0; j < p; ++j) {
-        mean_i(j) = (nn * m0.mean(j) - X(i, L.columns[static_cast<std::size_t>(j)])) / (nn - 1);
-        sd_i(j) = m0.sd(j) * dg(j) / std::sqrt(nn - 2);
+        mean_i(j) = (wtot * m0.mean(j) - wi * X(i, L.columns[static_cast<std::size_t>(j)])) / (wtot - wi);
+        sd_i(j) = m0.sd(j) * dg(j) / std::sqrt(wtot - wi - Scalar(1));
       }
       try {
         const core_fit<Scalar> fi = fit_core(fn, L, Ri, n - 1, eopt);
         if (fi.st == status::numerical_issue) continue;
         fill_stats(plan, L, fi, Ri, mean_i, sd_i, lo, hi, row);
-        if (!row.allFinite()) continue;
-        jack.row(i) = row.transpose();
-        jok(i) = 1;
+        if (row.allFinite()) jack.row(i) = row.transpose();
       } catch (const csat::domain_error&) {
       }
     }
-    for (Eigen::Index c = 0; c < m; ++c) {
-      Scalar mean = 0;
-      Eigen::Index cnt = 0;
-      for (Eigen::Index i = 0; i < n; ++i)
-        if (jok(i)) { mean += jack(i, c); ++cnt; }
-      if (cnt < 3) continue;
-      mean /= Scalar(cnt);
-      Scalar s2 = 0, s3 = 0;
-      for (Eigen::Index i = 0; i < n; ++i)
-        if (jok(i)) {
-          const Scalar d = mean - jack(i, c);
-          s2 += d * d;
-          s3 += d * d * d;
-        }
-      accel(c) = s2 > 0 ? s3 / (Scalar(6) * std::pow(s2, Scalar(1.5))) : Scalar(0);
-    }
+    accel = jackknife_acceleration(jack);
   }
 
   std::vector<Scalar> v;

@@ -328,6 +328,12 @@ void check_moments(const char* fn, const layout& L, const moments<Scalar>& m) {
                                    std::to_string(need) + " are needed (" + why + ")");
   for (Eigen::Index j = 0; j < L.p(); ++j) {
     const Scalar sd = m.sd(j);
+    if (!std::isfinite(static_cast<double>(m.mean(j))) || !std::isfinite(static_cast<double>(sd)))
+      throw_domain_error(fn, "indicator " + quoted(L.indicators[static_cast<std::size_t>(j)]) + " of construct " +
+                                 quoted(L.constructs[static_cast<std::size_t>(L.block[static_cast<std::size_t>(j)])]) +
+                                 " has mean " + format_value(static_cast<double>(m.mean(j))) + " and standard deviation " +
+                                 format_value(static_cast<double>(sd)) +
+                                 ": its values overflow double arithmetic (magnitudes near 1e308); rescale the column");
     if (!(sd > Scalar(1e-12) * std::max(Scalar(1), Scalar(abs(m.mean(j))))) || !std::isfinite(static_cast<double>(sd)))
       throw_domain_error(fn, "indicator " + quoted(L.indicators[static_cast<std::size_t>(j)]) + " of construct " +
                                  quoted(L.constructs[static_cast<std::size_t>(L.block[static_cast<std::size_t>(j)])]) +
@@ -674,6 +680,15 @@ estimate_result<typename Derived::Scalar> estimate_columns(const char* fn, const
   if (opt.max_iterations < 0)
     throw_domain_error(fn, "options.max_iterations", opt.max_iterations, "must be >= 0");
   if (!(opt.tolerance > 0)) throw_domain_error(fn, "options.tolerance", opt.tolerance, "must be positive");
+  for (Eigen::Index j = 0; j < L.p(); ++j) {
+    const auto col = L.columns[static_cast<std::size_t>(j)];
+    for (Eigen::Index i = 0; i < X.rows(); ++i)
+      if (!std::isfinite(static_cast<double>(X(i, col))))
+        throw_domain_error(fn, "indicator " + quoted(L.indicators[static_cast<std::size_t>(j)]) + ", row " +
+                                   std::to_string(i + 1) + " of the data: the value " +
+                                   format_value(static_cast<double>(X(i, col))) +
+                                   " is not a finite number (missing values must be resolved by the missing-data policy first)");
+  }
   const moments<Scalar> m = compute_moments(X, L.columns, nullptr, 0, case_weights);
   check_moments(fn, L, m);
   core_fit<Scalar> f;

@@ -21,6 +21,7 @@
 
 #include <csat/config.hpp>
 #include <csat/core/error.hpp>
+#include <csat/core/parallel.hpp>
 #include <csat/core/validate.hpp>
 #include <csat/model/specification.hpp>
 #include <csat/pls/bootstrap.hpp>
@@ -31,17 +32,13 @@
 #include <boost/math/distributions/students_t.hpp>
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
-#include <exception>
 #include <limits>
 #include <map>
-#include <mutex>
 #include <random>
 #include <string>
-#include <thread>
 #include <utility>
 #include <vector>
 
@@ -237,39 +234,6 @@ inline void draw_permutation(std::uint64_t seed, std::size_t pair, std::size_t u
     while (x > limit) x = gen();
     std::swap(perm[static_cast<std::size_t>(i)], perm[static_cast<std::size_t>(i + static_cast<Eigen::Index>(x % range))]);
   }
-}
-
-/// Runs body(i, worker) for i in [0, count) on `threads` workers (a shared atomic counter, as bootstrap.hpp);
-/// body writes only to slot i, so the outcome does not depend on the number of threads. Exceptions other than
-/// those body catches itself stop the loop and are rethrown.
-template <class Body>
-void parallel_for(std::size_t count, unsigned threads, Body&& body) {
-  if (count == 0) return;
-  threads = static_cast<unsigned>(std::min<std::size_t>(std::max(1u, threads), count));
-  std::atomic<std::size_t> next{0};
-  std::exception_ptr fatal;
-  std::mutex fatal_mutex;
-  auto worker = [&](unsigned w) {
-    for (;;) {
-      const std::size_t i = next.fetch_add(1);
-      if (i >= count) break;
-      try {
-        body(i, w);
-      } catch (...) {
-        std::lock_guard<std::mutex> lock(fatal_mutex);
-        if (!fatal) fatal = std::current_exception();
-        next.store(count);
-      }
-    }
-  };
-  if (threads == 1) {
-    worker(0);
-  } else {
-    std::vector<std::thread> pool;
-    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker, t);
-    for (auto& t : pool) t.join();
-  }
-  if (fatal) std::rethrow_exception(fatal);
 }
 
 /// Correlation matrix of a subset of the rows of the (pooled-standardized) data Z from the subset's sums s and
@@ -495,7 +459,7 @@ group_result<Scalar> compare_groups_impl(const model::specification& spec, const
                                      ", but at least " + std::to_string(need) + " are needed (" + why + ")");
   }
 
-  unsigned threads = gopt.threads ? gopt.threads : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned threads = worker_count(gopt.threads, std::numeric_limits<std::size_t>::max());
   out.threads = threads;
   out.resamples = given ? static_cast<std::size_t>(given->front().rows()) : gopt.resamples;
   out.permutations = gopt.permutations;
@@ -539,18 +503,9 @@ group_result<Scalar> compare_groups_impl(const model::specification& spec, const
       throw csat::domain_error(std::string(fn) + ": group " + csat::detail::quoted(gf.label) + " (" + std::to_string(ng) +
                                " cases): " + e.what());
     }
-    if (given) {
-      const auto& gi = (*given)[static_cast<std::size_t>(g)];
-      if (gi.cols() != ng)
-        throw_invalid_argument(fn, "resample indices of group " + csat::detail::quoted(gf.label) + " have " +
-                                       std::to_string(gi.cols()) + " columns, but the group has " + std::to_string(ng) +
-                                       " cases");
-      for (Eigen::Index b = 0; b < gi.rows(); ++b)
-        for (Eigen::Index j = 0; j < gi.cols(); ++j)
-          if (gi(b, j) < 0 || gi(b, j) >= ng)
-            throw_domain_error(fn, element_name("resample indices of group " + csat::detail::quoted(gf.label), b, j),
-                               gi(b, j), "must be a 0-based position below " + std::to_string(ng));
-    }
+    if (given)
+      check_resample_indices(fn, (*given)[static_cast<std::size_t>(g)], ng,
+                             "resample indices of group " + csat::detail::quoted(gf.label));
     const std::size_t B = given ? static_cast<std::size_t>((*given)[static_cast<std::size_t>(g)].rows()) : gopt.resamples;
     gf.boot_paths = Eigen::MatrixX<Scalar>::Constant(static_cast<Eigen::Index>(B), P, nan);
     gf.boot_mean = Eigen::VectorX<Scalar>::Constant(P, nan);
@@ -575,12 +530,7 @@ group_result<Scalar> compare_groups_impl(const model::specification& spec, const
       const auto& X = tables[g].values;
       const Eigen::Index ng = X.rows();
       auto& rows = rows_w[w];
-      if (given) {
-        rows.resize(static_cast<std::size_t>(ng));
-        for (Eigen::Index j = 0; j < ng; ++j) rows[static_cast<std::size_t>(j)] = (*given)[g](static_cast<Eigen::Index>(b), j);
-      } else {
-        draw_resample(gopt.seed, b, rows, ng);
-      }
+      resample_rows(gopt.seed, b, given ? &(*given)[g] : nullptr, ng, rows);
       try {
         const moments<Scalar> mb = compute_moments(X, idcols, rows.data(), ng);
         check_moments(fn, L, mb);

@@ -37,11 +37,7 @@
 #include <Eigen/Core>
 
 #include <algorithm>
-#include <atomic>
 #include <cstddef>
-#include <exception>
-#include <mutex>
-#include <thread>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -611,76 +607,29 @@ hoc_bootstrap_result<Scalar> bootstrap_higher_order(
   }
   const Eigen::Index n = used.values.rows();
   const std::size_t B = given ? static_cast<std::size_t>(given->rows()) : bopt.resamples;
-  if (given && given->cols() != n)
-    detail::throw_invalid_argument(fn, "the given resamples have " + std::to_string(given->cols()) +
-                                           " rows each, but the data have " + std::to_string(n));
-  if (given)
-    for (Eigen::Index b = 0; b < given->rows(); ++b)
-      for (Eigen::Index i = 0; i < n; ++i)
-        if ((*given)(b, i) < 0 || (*given)(b, i) >= n)
-          detail::throw_invalid_argument(fn, "resample " + std::to_string(b) + " names row " +
-                                                 std::to_string((*given)(b, i)) + ", outside [0, " + std::to_string(n) + ")");
+  if (given) detail::check_resample_indices(fn, *given, n);
   const auto plan = detail::make_hoc_plan(out.estimate);
   const Eigen::Index m = plan.size();
   out.requested = B;
   out.confidence = bopt.confidence;
   out.draws = Eigen::MatrixX<Scalar>::Constant(static_cast<Eigen::Index>(B), m, nan);
-  std::vector<unsigned char> ok(B, 0), conv(B, 0);
-  std::vector<std::string> why(B);
-  unsigned threads = bopt.threads ? bopt.threads : std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(threads, B)));
-  out.threads = threads;
   hoc_options o = options;
   o.estimation.missing = survey::missing_policy::none;
-  std::atomic<std::size_t> next{0};
-  std::exception_ptr fatal;
-  std::mutex fatal_mutex;
-  auto worker = [&]() {
-    std::vector<Eigen::Index> rows;
-    Eigen::MatrixX<Scalar> Xb(n, used.values.cols());
-    Eigen::VectorX<Scalar> row;
-    for (;;) {
-      const std::size_t b = next.fetch_add(1);
-      if (b >= B) break;
-      try {
-        if (given) {
-          rows.resize(static_cast<std::size_t>(n));
-          for (Eigen::Index i = 0; i < n; ++i) rows[static_cast<std::size_t>(i)] = (*given)(static_cast<Eigen::Index>(b), i);
-        } else {
-          detail::draw_resample(bopt.seed, b, rows, n);
-        }
+  const detail::resample_outcomes res = detail::run_resamples(
+      B, bopt.threads, bopt.seed, given, n, out.draws,
+      [&](std::size_t, const std::vector<Eigen::Index>& rows, Eigen::VectorX<Scalar>& row) {
+        Eigen::MatrixX<Scalar> Xb(n, used.values.cols());
         for (Eigen::Index i = 0; i < n; ++i) Xb.row(i) = used.values.row(rows[static_cast<std::size_t>(i)]);
         const auto rb = detail::estimate_hoc_complete(fn, spec, t, Xb, cols, pos, o);
         if (rb.status == status::numerical_issue) throw detail::estimation_failure("a singular system in the estimation");
         detail::fill_hoc_stats(plan, rb, row);
         if (!row.allFinite()) throw detail::estimation_failure("a statistic is not finite");
-        out.draws.row(static_cast<Eigen::Index>(b)) = row.transpose();
-        ok[b] = 1;
-        conv[b] = rb.converged;
-      } catch (const csat::invalid_argument& e) {
-        why[b] = e.what();
-      } catch (const csat::domain_error& e) {
-        why[b] = e.what();
-      } catch (...) {
-        std::lock_guard<std::mutex> lock(fatal_mutex);
-        if (!fatal) fatal = std::current_exception();
-        next.store(B);
-      }
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned k = 0; k < threads; ++k) pool.emplace_back(worker);
-  for (auto& th : pool) th.join();
-  if (fatal) std::rethrow_exception(fatal);
-  for (std::size_t b = 0; b < B; ++b) {
-    if (ok[b]) {
-      ++out.successful;
-      out.not_converged += !conv[b];
-    } else {
-      ++out.failed;
-      if (out.first_failure.empty()) out.first_failure = "resample " + std::to_string(b) + ": " + why[b];
-    }
-  }
+        return rb.converged;
+      },
+      bopt.progress);
+  out.threads = res.threads;
+  res.tally(out);
+  const auto& ok = res.ok;
   Eigen::VectorX<Scalar> orig;
   detail::fill_hoc_stats(plan, out.estimate, orig);
   const auto& f = out.estimate.final_fit();

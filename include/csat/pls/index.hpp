@@ -72,10 +72,11 @@ void check_scale(const char* fn, const std::vector<std::string>& indicators, con
   check_size(fn, "scale_min", lo.size(), static_cast<Eigen::Index>(indicators.size()));
   check_size(fn, "scale_max", hi.size(), static_cast<Eigen::Index>(indicators.size()));
   for (Eigen::Index i = 0; i < lo.size(); ++i)
-    if (!(std::isfinite(static_cast<double>(lo(i))) && std::isfinite(static_cast<double>(hi(i))) && hi(i) > lo(i)))
+    if (!(std::isfinite(static_cast<double>(lo(i))) && std::isfinite(static_cast<double>(hi(i))) && hi(i) > lo(i) &&
+          std::isfinite(static_cast<double>(hi(i) - lo(i)))))
       throw_domain_error(fn, "scale of indicator " + quoted(indicators[static_cast<std::size_t>(i)]) + " is [" +
                                  format_value(static_cast<double>(lo(i))) + ", " +
-                                 format_value(static_cast<double>(hi(i))) + "], but needs finite min < max");
+                                 format_value(static_cast<double>(hi(i))) + "], but needs finite min < max with a finite width");
 }
 
 }  // namespace detail

@@ -30,14 +30,9 @@
 #include <csat/survey/missing.hpp>
 
 #include <algorithm>
-#include <atomic>
-#include <chrono>
 #include <cmath>
-#include <exception>
 #include <limits>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <utility>
 #include <vector>
 
@@ -161,31 +156,6 @@ void mediation_stats(const mediation_plan& plan, const Eigen::MatrixX<Scalar>& B
   }
 }
 
-/// Efron's acceleration per column of leave-one-out estimates (rows with NaN are skipped):
-/// a = Σ d³ / (6 (Σ d²)^{3/2}), d = mean − estimate_i.
-template <class Scalar>
-Eigen::VectorX<Scalar> jackknife_acceleration(const Eigen::MatrixX<Scalar>& jack) {
-  const Eigen::Index n = jack.rows(), m = jack.cols();
-  Eigen::VectorX<Scalar> accel = Eigen::VectorX<Scalar>::Constant(m, std::numeric_limits<Scalar>::quiet_NaN());
-  for (Eigen::Index c = 0; c < m; ++c) {
-    Scalar mean = 0;
-    Eigen::Index cnt = 0;
-    for (Eigen::Index i = 0; i < n; ++i)
-      if (std::isfinite(static_cast<double>(jack(i, c)))) { mean += jack(i, c); ++cnt; }
-    if (cnt < 3) continue;
-    mean /= Scalar(cnt);
-    Scalar s2 = 0, s3 = 0;
-    for (Eigen::Index i = 0; i < n; ++i)
-      if (std::isfinite(static_cast<double>(jack(i, c)))) {
-        const Scalar d = mean - jack(i, c);
-        s2 += d * d;
-        s3 += d * d * d;
-      }
-    accel(c) = s2 > 0 ? s3 / (Scalar(6) * std::pow(s2, Scalar(1.5))) : Scalar(0);
-  }
-  return accel;
-}
-
 template <class Scalar>
 mediation_result<Scalar> run_mediation(const layout& L, const Eigen::MatrixX<Scalar>& X, estimate_result<Scalar> original,
                                        const std::vector<std::vector<std::string>>& chains,
@@ -205,16 +175,7 @@ mediation_result<Scalar> run_mediation(const layout& L, const Eigen::MatrixX<Sca
     throw_domain_error(fn, "options.confidence", bopt.confidence, "must lie in (0, 1)");
   const std::size_t B = given ? static_cast<std::size_t>(given->rows()) : bopt.resamples;
   if (B < 2) throw_domain_error(fn, "the number of resamples", B, "must be at least 2");
-  if (given) {
-    if (given->cols() != n)
-      throw_invalid_argument(fn, "resample indices have " + std::to_string(given->cols()) + " columns, but the data have " +
-                                     std::to_string(n) + " rows");
-    for (Eigen::Index b = 0; b < given->rows(); ++b)
-      for (Eigen::Index j = 0; j < given->cols(); ++j)
-        if ((*given)(b, j) < 0 || (*given)(b, j) >= n)
-          throw_domain_error(fn, element_name("resample indices", b, j), (*given)(b, j),
-                             "must be a 0-based row number below " + std::to_string(n));
-  }
+  if (given) check_resample_indices(fn, *given, n);
   const Eigen::Index m = plan.size();
   const Scalar nan = std::numeric_limits<Scalar>::quiet_NaN();
   const moments<Scalar> m0 = compute_moments(X, L.columns, nullptr, 0, case_weights);
@@ -226,8 +187,6 @@ mediation_result<Scalar> run_mediation(const layout& L, const Eigen::MatrixX<Sca
   out.requested = B;
   out.confidence = bopt.confidence;
   out.draws = Eigen::MatrixX<Scalar>::Constant(static_cast<Eigen::Index>(B), m, nan);
-  std::vector<unsigned char> ok(B, 0), conv(B, 0);
-  std::vector<std::string> why(B);
   // the columns that must be finite for a resample to count (VAF may be undefined)
   std::vector<unsigned char> must(static_cast<std::size_t>(m), 1);
   {
@@ -241,70 +200,21 @@ mediation_result<Scalar> run_mediation(const layout& L, const Eigen::MatrixX<Sca
     return true;
   };
 
-  unsigned threads = bopt.threads ? bopt.threads : std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, B));
-  out.threads = threads;
-  std::atomic<std::size_t> next{0}, done{0};
-  std::exception_ptr fatal;
-  std::mutex fatal_mutex;
-  auto worker = [&]() {
-    std::vector<Eigen::Index> rows;
-    Eigen::VectorX<Scalar> row(m);
-    for (;;) {
-      const std::size_t b = next.fetch_add(1);
-      if (b >= B) break;
-      try {
-        if (given) {
-          rows.resize(static_cast<std::size_t>(n));
-          for (Eigen::Index j = 0; j < n; ++j) rows[static_cast<std::size_t>(j)] = (*given)(static_cast<Eigen::Index>(b), j);
-        } else {
-          draw_resample(bopt.seed, b, rows, n);
-        }
+  const resample_outcomes res = run_resamples(
+      B, bopt.threads, bopt.seed, given, n, out.draws,
+      [&](std::size_t, const std::vector<Eigen::Index>& rows, Eigen::VectorX<Scalar>& row) {
         const moments<Scalar> mb = compute_moments(X, L.columns, rows.data(), n, case_weights);
         check_moments(fn, L, mb);
         const core_fit<Scalar> fb = fit_core(fn, L, mb.cor, mb.n, eopt);
         if (fb.st == status::numerical_issue) throw estimation_failure("a singular system in the estimation");
         mediation_stats(plan, fb.B, fb.T, row);
         if (!finite_row(row)) throw estimation_failure("a statistic is not finite");
-        out.draws.row(static_cast<Eigen::Index>(b)) = row.transpose();
-        ok[b] = 1;
-        conv[b] = fb.converged;
-      } catch (const csat::invalid_argument& e) {
-        why[b] = e.what();
-      } catch (const csat::domain_error& e) {
-        why[b] = e.what();
-      } catch (...) {
-        std::lock_guard<std::mutex> lock(fatal_mutex);
-        if (!fatal) fatal = std::current_exception();
-        next.store(B);
-      }
-      done.fetch_add(1);
-    }
-  };
-  if (threads <= 1) {
-    worker();
-  } else {
-    std::vector<std::thread> pool;
-    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
-    if (bopt.progress) {
-      while (done.load() < B && !fatal) {
-        bopt.progress(done.load(), B);
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-      }
-    }
-    for (auto& t : pool) t.join();
-  }
-  if (fatal) std::rethrow_exception(fatal);
-  if (bopt.progress) bopt.progress(B, B);
-  for (std::size_t b = 0; b < B; ++b) {
-    if (ok[b]) {
-      ++out.successful;
-      out.not_converged += !conv[b];
-    } else {
-      ++out.failed;
-      if (out.first_failure.empty()) out.first_failure = "resample " + std::to_string(b) + ": " + why[b];
-    }
-  }
+        return fb.converged;
+      },
+      bopt.progress);
+  out.threads = res.threads;
+  res.tally(out);
+  const auto& ok = res.ok;
 
   // BCa acceleration: leave-one-out jackknife on downdated correlations (as bootstrap()); with case weights each
   // leave-one-out moment matrix is recomputed from the weighted rows (O(n²p²): limited to bca_max_rows / 10 rows)

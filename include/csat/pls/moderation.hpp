@@ -18,6 +18,7 @@
 
 #include <csat/config.hpp>
 #include <csat/core/error.hpp>
+#include <csat/core/parallel.hpp>
 #include <csat/model/specification.hpp>
 #include <csat/model/syntax.hpp>
 #include <csat/pls/bootstrap.hpp>
@@ -29,12 +30,8 @@
 #include <Eigen/QR>
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <cstddef>
-#include <exception>
-#include <mutex>
-#include <thread>
 #include <string>
 #include <utility>
 #include <vector>
@@ -651,16 +648,7 @@ moderation_bootstrap_result<Scalar> run_moderation_bootstrap(
   const Eigen::Index n = d.X.rows(), p = d.X.cols();
   const std::size_t B = given ? static_cast<std::size_t>(given->rows()) : bopt.resamples;
   if (B < 2) throw_domain_error(fn, "the number of resamples", B, "must be at least 2");
-  if (given) {
-    if (given->cols() != n)
-      throw_invalid_argument(fn, "resample indices have " + std::to_string(given->cols()) + " columns, but the data have " +
-                                     std::to_string(n) + " rows");
-    for (Eigen::Index b = 0; b < given->rows(); ++b)
-      for (Eigen::Index j = 0; j < given->cols(); ++j)
-        if ((*given)(b, j) < 0 || (*given)(b, j) >= n)
-          throw_domain_error(fn, element_name("resample indices", b, j), (*given)(b, j),
-                             "must be a 0-based row number below " + std::to_string(n));
-  }
+  if (given) check_resample_indices(fn, *given, n);
   moderation_bootstrap_result<Scalar> out;
   out.estimate = moderation_core(fn, model, d.L, d.X, mopt);
   out.estimate.fit.missing = d.missing;
@@ -672,8 +660,6 @@ moderation_bootstrap_result<Scalar> run_moderation_bootstrap(
   out.requested = B;
   out.confidence = bopt.confidence;
   out.draws = Eigen::MatrixX<Scalar>::Constant(static_cast<Eigen::Index>(B), m, nan);
-  std::vector<unsigned char> ok(B, 0), conv(B, 0);
-  std::vector<std::string> why(B);
 
   // one resample: the rows, then the whole procedure; result depends on b only (any thread count)
   auto one = [&](const std::vector<Eigen::Index>& rows, Eigen::MatrixX<Scalar>& Xb, Eigen::VectorX<Scalar>& stat,
@@ -687,118 +673,40 @@ moderation_bootstrap_result<Scalar> run_moderation_bootstrap(
     return rb.fit.status != status::numerical_issue && stat.size() == m && stat.allFinite();
   };
 
-  unsigned threads = bopt.threads ? bopt.threads : std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, B));
-  out.threads = threads;
-  std::atomic<std::size_t> next{0}, done{0};
-  std::exception_ptr fatal;
-  std::mutex fatal_mutex;
-  auto worker = [&]() {
-    std::vector<Eigen::Index> rows;
-    Eigen::MatrixX<Scalar> Xb;
-    Eigen::VectorX<Scalar> stat;
-    for (;;) {
-      const std::size_t b = next.fetch_add(1);
-      if (b >= B || fatal) break;
-      try {
-        if (given) {
-          rows.resize(static_cast<std::size_t>(n));
-          for (Eigen::Index j = 0; j < n; ++j) rows[static_cast<std::size_t>(j)] = (*given)(static_cast<Eigen::Index>(b), j);
-        } else {
-          draw_resample(bopt.seed, b, rows, n);
-        }
+  const resample_outcomes res = run_resamples(
+      B, bopt.threads, bopt.seed, given, n, out.draws,
+      [&](std::size_t, const std::vector<Eigen::Index>& rows, Eigen::VectorX<Scalar>& stat) {
+        Eigen::MatrixX<Scalar> Xb;
         bool converged = false;
-        if (one(rows, Xb, stat, converged)) {
-          out.draws.row(static_cast<Eigen::Index>(b)) = stat.transpose();
-          ok[b] = 1;
-          conv[b] = converged;
-        } else {
-          why[b] = "singular system or non-finite estimate";
-        }
-      } catch (const csat::domain_error& e) {
-        why[b] = e.what();
-      } catch (const csat::invalid_argument& e) {
-        why[b] = e.what();
-      } catch (...) {
-        std::lock_guard<std::mutex> lock(fatal_mutex);
-        if (!fatal) fatal = std::current_exception();
-      }
-      done.fetch_add(1);
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-  if (bopt.progress) {
-    std::thread main_worker(worker);
-    while (done.load() < B && !fatal) {
-      bopt.progress(done.load(), B);
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    main_worker.join();
-  } else {
-    worker();
-  }
-  for (auto& t : pool) t.join();
-  if (fatal) std::rethrow_exception(fatal);
-  if (bopt.progress) bopt.progress(B, B);
-  for (std::size_t b = 0; b < B; ++b) {
-    if (ok[b]) {
-      ++out.successful;
-      out.not_converged += !conv[b];
-    } else {
-      ++out.failed;
-      if (out.first_failure.empty()) out.first_failure = "resample " + std::to_string(b) + ": " + why[b];
-    }
-  }
+        if (!one(rows, Xb, stat, converged)) throw estimation_failure("singular system or non-finite estimate");
+        return converged;
+      },
+      bopt.progress);
+  out.threads = res.threads;
+  res.tally(out);
+  const auto& ok = res.ok;
 
   // BCa acceleration from a leave-one-out jackknife of the whole procedure
   Eigen::VectorX<Scalar> accel = Eigen::VectorX<Scalar>::Constant(m, nan);
   out.bca_computed = bopt.bca && n <= bopt.bca_max_rows && n > 3;
   if (out.bca_computed) {
-    Eigen::MatrixX<Scalar> jack(n, m);
-    std::vector<unsigned char> jok(static_cast<std::size_t>(n), 0);
-    std::atomic<Eigen::Index> jnext{0};
-    auto jworker = [&]() {
-      std::vector<Eigen::Index> rows(static_cast<std::size_t>(n - 1));
-      Eigen::MatrixX<Scalar> Xb;
-      Eigen::VectorX<Scalar> stat;
-      for (;;) {
-        const Eigen::Index i = jnext.fetch_add(1);
-        if (i >= n) break;
-        for (Eigen::Index r = 0, k = 0; r < n; ++r)
-          if (r != i) rows[static_cast<std::size_t>(k++)] = r;
-        try {
-          bool converged = false;
-          if (one(rows, Xb, stat, converged)) {
-            jack.row(i) = stat.transpose();
-            jok[static_cast<std::size_t>(i)] = 1;
-          }
-        } catch (const csat::domain_error&) {
-        } catch (const csat::invalid_argument&) {
-        }
+    Eigen::MatrixX<Scalar> jack = Eigen::MatrixX<Scalar>::Constant(n, m, nan);
+    std::vector<std::vector<Eigen::Index>> rows_w(res.threads, std::vector<Eigen::Index>(static_cast<std::size_t>(n - 1)));
+    parallel_for(static_cast<std::size_t>(n), res.threads, [&](std::size_t ii, unsigned w) {
+      const auto i = static_cast<Eigen::Index>(ii);
+      auto& rows = rows_w[w];
+      for (Eigen::Index r = 0, k = 0; r < n; ++r)
+        if (r != i) rows[static_cast<std::size_t>(k++)] = r;
+      try {
+        Eigen::MatrixX<Scalar> Xb;
+        Eigen::VectorX<Scalar> stat;
+        bool converged = false;
+        if (one(rows, Xb, stat, converged)) jack.row(i) = stat.transpose();
+      } catch (const csat::domain_error&) {
+      } catch (const csat::invalid_argument&) {
       }
-    };
-    std::vector<std::thread> jpool;
-    for (unsigned t = 1; t < threads; ++t) jpool.emplace_back(jworker);
-    jworker();
-    for (auto& t : jpool) t.join();
-    for (Eigen::Index c = 0; c < m; ++c) {
-      Scalar mean = 0;
-      Eigen::Index cnt = 0;
-      for (Eigen::Index i = 0; i < n; ++i)
-        if (jok[static_cast<std::size_t>(i)]) { mean += jack(i, c); ++cnt; }
-      if (cnt < 3) continue;
-      mean /= Scalar(cnt);
-      Scalar s2 = 0, s3 = 0;
-      for (Eigen::Index i = 0; i < n; ++i)
-        if (jok[static_cast<std::size_t>(i)]) {
-          const Scalar dd = mean - jack(i, c);
-          s2 += dd * dd;
-          s3 += dd * dd * dd;
-        }
-      using std::pow;
-      accel(c) = s2 > 0 ? s3 / (Scalar(6) * pow(s2, Scalar(1.5))) : Scalar(0);
-    }
+    });
+    accel = jackknife_acceleration(jack);
   }
 
   std::vector<Scalar> v;

@@ -29,6 +29,7 @@
 
 #include <csat/config.hpp>
 #include <csat/core/error.hpp>
+#include <csat/core/parallel.hpp>
 #include <csat/core/validate.hpp>
 #include <csat/pls/bootstrap.hpp>
 #include <csat/pls/estimate.hpp>
@@ -40,15 +41,11 @@
 #include <Eigen/Cholesky>
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <cstdint>
-#include <exception>
 #include <limits>
-#include <mutex>
 #include <random>
 #include <string>
-#include <thread>
 #include <vector>
 
 namespace csat {
@@ -396,80 +393,56 @@ predict_result<Scalar> run_predict(const layout& L, const Eigen::MatrixX<Scalar>
 
   const std::size_t tasks = reps * static_cast<std::size_t>(k);
   std::vector<fold_maps<Scalar>> maps(tasks);
-  unsigned threads = popt.threads ? popt.threads : std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, tasks));
+  const unsigned threads = worker_count(popt.threads, tasks);
   out.threads = threads;
-  std::atomic<std::size_t> next{0};
-  std::exception_ptr fatal;
-  std::mutex fatal_mutex;
-  auto worker = [&]() {
-    Eigen::MatrixX<Scalar> T, C;
-    for (;;) {
-      const std::size_t t = next.fetch_add(1);
-      if (t >= tasks) break;
-      const std::size_t r = t / static_cast<std::size_t>(k);
-      const Eigen::Index f = static_cast<Eigen::Index>(t % static_cast<std::size_t>(k));
-      const auto& test = members[r][static_cast<std::size_t>(f)];
-      const Eigen::Index nt = static_cast<Eigen::Index>(test.size()), ntr = n - nt;
-      try {
-        T.resize(nt, p);
-        for (Eigen::Index a = 0; a < nt; ++a) T.row(a) = Xc.row(test[static_cast<std::size_t>(a)]);
-        const Eigen::VectorX<Scalar> d = -T.colwise().sum().transpose() / Scalar(ntr);
-        C.resize(p, p);  // M − Σ_test x̃x̃′ − n_train d d′ (few held-out rows: plain loops beat a product kernel)
-        for (Eigen::Index b = 0; b < p; ++b)
-          for (Eigen::Index a = b; a < p; ++a) {
-            Scalar v = M(a, b) - Scalar(ntr) * d(a) * d(b);
-            for (Eigen::Index u = 0; u < nt; ++u) v -= T(u, a) * T(u, b);
-            C(a, b) = C(b, a) = v;
-          }
-        bool cancelled = false;  // a training variance lost to cancellation: recompute from the rows
-        for (Eigen::Index j = 0; j < p; ++j) cancelled = cancelled || !(C(j, j) > Scalar(1e-8) * M(j, j));
-        if (cancelled) {
-          std::vector<Eigen::Index> rows;
-          rows.reserve(static_cast<std::size_t>(ntr));
-          for (Eigen::Index i = 0; i < n; ++i)
-            if (out.fold(i, static_cast<Eigen::Index>(r)) != static_cast<int>(f)) rows.push_back(i);
-          maps[t] = fold_model(fn, L, P, compute_moments(X, L.columns, rows.data(), ntr), eopt, popt.technique);
-          continue;
+  std::vector<Eigen::MatrixX<Scalar>> T_w(threads), C_w(threads);
+  parallel_for(tasks, threads, [&](std::size_t t, unsigned w) {
+    Eigen::MatrixX<Scalar>& T = T_w[w];
+    Eigen::MatrixX<Scalar>& C = C_w[w];
+    const std::size_t r = t / static_cast<std::size_t>(k);
+    const Eigen::Index f = static_cast<Eigen::Index>(t % static_cast<std::size_t>(k));
+    const auto& test = members[r][static_cast<std::size_t>(f)];
+    const Eigen::Index nt = static_cast<Eigen::Index>(test.size()), ntr = n - nt;
+    const auto where = [&] {
+      return std::string(fn) + ": fold " + std::to_string(f) + (reps > 1 ? " of repetition " + std::to_string(r) : "") +
+             " (" + std::to_string(ntr) + " training rows) cannot be estimated: ";
+    };
+    try {
+      T.resize(nt, p);
+      for (Eigen::Index a = 0; a < nt; ++a) T.row(a) = Xc.row(test[static_cast<std::size_t>(a)]);
+      const Eigen::VectorX<Scalar> d = -T.colwise().sum().transpose() / Scalar(ntr);
+      C.resize(p, p);  // M − Σ_test x̃x̃′ − n_train d d′ (few held-out rows: plain loops beat a product kernel)
+      for (Eigen::Index b = 0; b < p; ++b)
+        for (Eigen::Index a = b; a < p; ++a) {
+          Scalar v = M(a, b) - Scalar(ntr) * d(a) * d(b);
+          for (Eigen::Index u = 0; u < nt; ++u) v -= T(u, a) * T(u, b);
+          C(a, b) = C(b, a) = v;
         }
-        moments<Scalar> m;
-        m.n = ntr;
-        m.mean = mu + d;
-        m.sd = (C.diagonal().array().max(Scalar(0)) / Scalar(ntr - 1)).sqrt().matrix();
-        m.cor.resize(p, p);
-        for (Eigen::Index a = 0; a < p; ++a)
-          for (Eigen::Index b = 0; b < p; ++b)
-            m.cor(a, b) = a == b ? Scalar(1) : C(a, b) / (Scalar(ntr - 1) * m.sd(a) * m.sd(b));
-        maps[t] = fold_model(fn, L, P, m, eopt, popt.technique);
-      } catch (const csat::domain_error& e) {
-        std::lock_guard<std::mutex> lock(fatal_mutex);
-        if (!fatal)
-          fatal = std::make_exception_ptr(csat::domain_error(
-              std::string(fn) + ": fold " + std::to_string(f) + (reps > 1 ? " of repetition " + std::to_string(r) : "") +
-              " (" + std::to_string(ntr) + " training rows) cannot be estimated: " + e.what()));
-        next.store(tasks);
-      } catch (const csat::invalid_argument& e) {
-        std::lock_guard<std::mutex> lock(fatal_mutex);
-        if (!fatal)
-          fatal = std::make_exception_ptr(csat::invalid_argument(
-              std::string(fn) + ": fold " + std::to_string(f) + (reps > 1 ? " of repetition " + std::to_string(r) : "") +
-              " (" + std::to_string(ntr) + " training rows) cannot be estimated: " + e.what()));
-        next.store(tasks);
-      } catch (...) {
-        std::lock_guard<std::mutex> lock(fatal_mutex);
-        if (!fatal) fatal = std::current_exception();
-        next.store(tasks);
+      bool cancelled = false;  // a training variance lost to cancellation: recompute from the rows
+      for (Eigen::Index j = 0; j < p; ++j) cancelled = cancelled || !(C(j, j) > Scalar(1e-8) * M(j, j));
+      if (cancelled) {
+        std::vector<Eigen::Index> rows;
+        rows.reserve(static_cast<std::size_t>(ntr));
+        for (Eigen::Index i = 0; i < n; ++i)
+          if (out.fold(i, static_cast<Eigen::Index>(r)) != static_cast<int>(f)) rows.push_back(i);
+        maps[t] = fold_model(fn, L, P, compute_moments(X, L.columns, rows.data(), ntr), eopt, popt.technique);
+        return;
       }
+      moments<Scalar> m;
+      m.n = ntr;
+      m.mean = mu + d;
+      m.sd = (C.diagonal().array().max(Scalar(0)) / Scalar(ntr - 1)).sqrt().matrix();
+      m.cor.resize(p, p);
+      for (Eigen::Index a = 0; a < p; ++a)
+        for (Eigen::Index b = 0; b < p; ++b)
+          m.cor(a, b) = a == b ? Scalar(1) : C(a, b) / (Scalar(ntr - 1) * m.sd(a) * m.sd(b));
+      maps[t] = fold_model(fn, L, P, m, eopt, popt.technique);
+    } catch (const csat::domain_error& e) {
+      throw csat::domain_error(where() + e.what());
+    } catch (const csat::invalid_argument& e) {
+      throw csat::invalid_argument(where() + e.what());
     }
-  };
-  if (threads <= 1) {
-    worker();
-  } else {
-    std::vector<std::thread> pool;
-    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
-    for (auto& t : pool) t.join();
-  }
-  if (fatal) std::rethrow_exception(fatal);
+  });
 
   // predictions (averaged over repetitions), in fold order: identical for any thread count
   out.actual.resize(n, q);
