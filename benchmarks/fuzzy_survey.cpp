@@ -12,14 +12,13 @@
 #include <string>
 #include <vector>
 
+#include "bench_timing.hpp"
+
 namespace fz = csat::fuzzy;
 
-namespace {
+using csat_bench::median;
 
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
-}
+namespace {
 
 template <class F>
 double seconds(F&& f) {

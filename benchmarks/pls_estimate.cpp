@@ -19,30 +19,15 @@
 #include <string>
 #include <vector>
 
+#include "bench_timing.hpp"
+
+using csat_bench::clock_type;
+using csat_bench::seconds_since;
+using csat_bench::thread_cpu;
+using csat_bench::process_cpu;
+using csat_bench::median;
+
 namespace {
-
-using clock_type = std::chrono::steady_clock;
-
-double seconds_since(clock_type::time_point t0) {
-  return std::chrono::duration<double>(clock_type::now() - t0).count();
-}
-
-// CPU time of the calling thread / of the whole process (the machine is shared: wall time includes waiting).
-double thread_cpu() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return double(ts.tv_sec) + 1e-9 * double(ts.tv_nsec);
-}
-double process_cpu() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return double(ts.tv_sec) + 1e-9 * double(ts.tv_nsec);
-}
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
-}
 
 double peak_rss_mib() {
   rusage u{};

@@ -22,18 +22,12 @@
 #include <string>
 #include <vector>
 
+#include "bench_timing.hpp"
+
+using csat_bench::process_cpu;
+using csat_bench::median;
+
 namespace {
-
-double process_cpu() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return double(ts.tv_sec) + 1e-9 * double(ts.tv_nsec);
-}
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
-}
 
 void measure(const char* what, int repeats, const std::function<void()>& run) {
   std::vector<double> wall, cpu;

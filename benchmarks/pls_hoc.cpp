@@ -16,13 +16,11 @@
 #include <string>
 #include <vector>
 
-namespace {
+#include "bench_timing.hpp"
 
-double thread_cpu() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return double(ts.tv_sec) + 1e-9 * double(ts.tv_nsec);
-}
+using csat_bench::thread_cpu;
+
+namespace {
 
 template <class F>
 void time_it(const char* label, int runs, F&& f) {

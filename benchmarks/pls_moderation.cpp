@@ -13,26 +13,12 @@
 #include <string>
 #include <vector>
 
-namespace {
+#include "bench_timing.hpp"
 
-using clock_type = std::chrono::steady_clock;
-
-double seconds_since(clock_type::time_point t0) {
-  return std::chrono::duration<double>(clock_type::now() - t0).count();
-}
-
-double process_cpu() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return double(ts.tv_sec) + 1e-9 * double(ts.tv_nsec);
-}
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
-}
-
-}  // namespace
+using csat_bench::clock_type;
+using csat_bench::seconds_since;
+using csat_bench::process_cpu;
+using csat_bench::median;
 
 int main() {
   const std::string path = std::string(CSAT_SOURCE_DIR) + "/../shared/data/mobi.csv";

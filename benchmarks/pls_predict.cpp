@@ -18,24 +18,14 @@
 #include <string>
 #include <vector>
 
+#include "bench_timing.hpp"
+
+using csat_bench::clock_type;
+using csat_bench::seconds_since;
+using csat_bench::process_cpu;
+using csat_bench::median;
+
 namespace {
-
-using clock_type = std::chrono::steady_clock;
-
-double seconds_since(clock_type::time_point t0) {
-  return std::chrono::duration<double>(clock_type::now() - t0).count();
-}
-
-double process_cpu() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return double(ts.tv_sec) + 1e-9 * double(ts.tv_nsec);
-}
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
-}
 
 template <class F>
 void time_it(const char* what, int repeats, F&& f) {
