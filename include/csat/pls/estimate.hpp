@@ -680,16 +680,18 @@ estimate_result<typename Derived::Scalar> estimate_columns(const char* fn, const
   if (opt.max_iterations < 0)
     throw_domain_error(fn, "options.max_iterations", opt.max_iterations, "must be >= 0");
   if (!(opt.tolerance > 0)) throw_domain_error(fn, "options.tolerance", opt.tolerance, "must be positive");
-  for (Eigen::Index j = 0; j < L.p(); ++j) {
-    const auto col = L.columns[static_cast<std::size_t>(j)];
-    for (Eigen::Index i = 0; i < X.rows(); ++i)
-      if (!std::isfinite(static_cast<double>(X(i, col))))
-        throw_domain_error(fn, "indicator " + quoted(L.indicators[static_cast<std::size_t>(j)]) + ", row " +
-                                   std::to_string(i + 1) + " of the data: the value " +
-                                   format_value(static_cast<double>(X(i, col))) +
-                                   " is not a finite number (missing values must be resolved by the missing-data policy first)");
-  }
   const moments<Scalar> m = compute_moments(X, L.columns, nullptr, 0, case_weights);
+  if (!m.mean.allFinite() || !m.sd.allFinite()) {  // name an infinite or NaN cell before blaming the sums
+    for (Eigen::Index j = 0; j < L.p(); ++j) {
+      const auto col = L.columns[static_cast<std::size_t>(j)];
+      for (Eigen::Index i = 0; i < X.rows(); ++i)
+        if (!std::isfinite(static_cast<double>(X(i, col))))
+          throw_domain_error(fn, "indicator " + quoted(L.indicators[static_cast<std::size_t>(j)]) + ", row " +
+                                     std::to_string(i + 1) + " of the data: the value " +
+                                     format_value(static_cast<double>(X(i, col))) +
+                                     " is not a finite number (missing values must be resolved by the missing-data policy first)");
+    }
+  }
   check_moments(fn, L, m);
   core_fit<Scalar> f;
   try {
