@@ -691,17 +691,18 @@ moderation_bootstrap_result<Scalar> run_moderation_bootstrap(
   out.bca_computed = bopt.bca && n <= bopt.bca_max_rows && n > 3;
   if (out.bca_computed) {
     Eigen::MatrixX<Scalar> jack = Eigen::MatrixX<Scalar>::Constant(n, m, nan);
+    // per-thread scratch: the kept rows, the resampled data and the statistics
     std::vector<std::vector<Eigen::Index>> rows_w(res.threads, std::vector<Eigen::Index>(static_cast<std::size_t>(n - 1)));
+    std::vector<Eigen::MatrixX<Scalar>> Xb_w(res.threads);
+    std::vector<Eigen::VectorX<Scalar>> stat_w(res.threads);
     parallel_for(static_cast<std::size_t>(n), res.threads, [&](std::size_t ii, unsigned w) {
       const auto i = static_cast<Eigen::Index>(ii);
       auto& rows = rows_w[w];
       for (Eigen::Index r = 0, k = 0; r < n; ++r)
         if (r != i) rows[static_cast<std::size_t>(k++)] = r;
       try {
-        Eigen::MatrixX<Scalar> Xb;
-        Eigen::VectorX<Scalar> stat;
         bool converged = false;
-        if (one(rows, Xb, stat, converged)) jack.row(i) = stat.transpose();
+        if (one(rows, Xb_w[w], stat_w[w], converged)) jack.row(i) = stat_w[w].transpose();
       } catch (const csat::domain_error&) {
       } catch (const csat::invalid_argument&) {
       }
