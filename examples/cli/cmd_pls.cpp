@@ -260,8 +260,7 @@ void run(const pls_args& a) {
   if (hoc) {
     idx = csat::pls::indices(csat::pls::item_level(h), lo, hi);
   } else {
-    idx = csat::pls::indices(r, lo, hi);
-    if (moderated) csat_cli::pls_moderation_mask_indices(mod, idx);
+    idx = moderated ? csat_cli::pls_moderation_indices(mod, lo, hi) : csat::pls::indices(r, lo, hi);
   }
   std::string target = a.target;
   if (target.empty()) target = spec.find("Satisfaction") >= 0 ? "Satisfaction" : r.constructs.back();

@@ -32,7 +32,7 @@
 //   3. After `r`:  auto q = csat::pls::quality(r); if (moderated) csat_cli::pls_moderation_filter_flags(mod, q);
 //                  (q.reliability already follows seminr for the interaction block: ρ_A = 1, ρ_C and AVE on the
 //                   adjusted loadings.)
-//                  auto idx = csat::pls::indices(r, lo, hi); if (moderated) csat_cli::pls_moderation_mask_indices(mod, idx);
+//                  auto idx = moderated ? csat_cli::pls_moderation_indices(mod, lo, hi) : csat::pls::indices(r, lo, hi);
 //                  (interaction construct: index null; main constructs unchanged; segments follow.)
 //                  const auto ip = moderated ? csat_cli::pls_moderation_ipma(mod, lo, hi, target)
 //                                            : csat::pls::ipma(r, idx, target);
@@ -149,6 +149,23 @@ inline void pls_moderation_mask_indices(const csat::pls::moderation_result<doubl
     idx.weight_sum(k) = nan;
     for (const auto& item : i.items) idx.indicator_performance(m.fit.indicator_index(item)) = nan;
   }
+}
+
+/// 0–100 indices of a moderated fit: the main constructs' on [lo, hi]; the interaction constructs' (products of
+/// standardized scores, on no questionnaire scale) masked to NaN by pls_moderation_mask_indices.
+inline csat::pls::index_result<double> pls_moderation_indices(const csat::pls::moderation_result<double>& m, double lo,
+                                                              double hi) {
+  const Eigen::Index p = static_cast<Eigen::Index>(m.fit.indicators.size());
+  Eigen::VectorXd lo_v = Eigen::VectorXd::Constant(p, lo), hi_v = Eigen::VectorXd::Constant(p, hi);
+  for (const auto& i : m.interactions)
+    for (const auto& item : i.items) {  // any finite range around the mean: the result is masked below
+      const Eigen::Index j = m.fit.indicator_index(item);
+      lo_v(j) = m.fit.indicator_means(j) - 1;
+      hi_v(j) = m.fit.indicator_means(j) + 1;
+    }
+  auto idx = csat::pls::indices(m.fit, lo_v, hi_v);
+  pls_moderation_mask_indices(m, idx);
+  return idx;
 }
 
 /// Drops the threshold flags of the interaction constructs' own reliability and validity (α, ρ_C, AVE, ... of a

@@ -120,4 +120,15 @@ TEST_CASE("index scale errors name the indicator", "[pls][index][errors]") {
   hi(3) = std::nan("");
   CHECK_THROWS_WITH(csat::pls::indices(f.r, lo, hi), Contains("\"IMAG4\""));
   CHECK_THROWS_WITH(csat::pls::indices(f.r, Eigen::VectorXd(Eigen::VectorXd::Ones(3)), hi), Contains("scale_min has size 3"));
+  // data on another scale (mobi is 1-10, means about 7-8): an error naming the indicator, not indices above 100
+  REQUIRE(f.r.indicator_means(0) > 5);
+  CHECK_THROWS_AS(csat::pls::indices(f.r, 1.0, 5.0), csat::domain_error);
+  CHECK_THROWS_WITH(csat::pls::indices(f.r, 1.0, 5.0),
+                    Contains("indicator \"IMAG1\" has mean " + csat::detail::format_value(f.r.indicator_means(0)) +
+                             ", outside its scale [1, 5]"));
+  hi = Eigen::VectorXd::Constant(24, 10);
+  lo(9) = f.r.indicator_means(9) + 0.5;  // one indicator's scale starts above its mean
+  CHECK_THROWS_WITH(csat::pls::indices(f.r, lo, hi), Contains("indicator \"" + f.r.indicators[9] + "\" has mean"));
+  lo(9) = f.r.indicator_means(9);  // a mean at a scale end is on the scale
+  CHECK_NOTHROW(csat::pls::indices(f.r, lo, hi));
 }

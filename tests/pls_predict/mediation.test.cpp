@@ -12,6 +12,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
+#include <vector>
+
 #include "support/models.hpp"
 
 using Catch::Matchers::Contains;
@@ -28,6 +31,30 @@ double quantile7(std::vector<double> v, double p) {
   const auto lo = static_cast<std::size_t>(std::floor(h));
   const std::size_t hi = std::min(lo + 1, v.size() - 1);
   return v[lo] + (h - static_cast<double>(lo)) * (v[hi] - v[lo]);
+}
+
+/// Efron's BCa interval by its definition: z0 from the share of draws below the original, the acceleration from
+/// the jackknife values, the adjusted quantiles of the draws.
+std::pair<double, double> bca_interval(const std::vector<double>& draws, const std::vector<double>& jack, double original,
+                                       double confidence = 0.95) {
+  const double nj = static_cast<double>(jack.size());
+  double jm = 0;
+  for (double v : jack) jm += v / nj;
+  double s2 = 0, s3 = 0;
+  for (double v : jack) {
+    s2 += (jm - v) * (jm - v);
+    s3 += (jm - v) * (jm - v) * (jm - v);
+  }
+  const double a = s3 / (6 * std::pow(s2, 1.5));
+  const double below = static_cast<double>(std::count_if(draws.begin(), draws.end(), [&](double v) { return v < original; }));
+  const boost::math::normal_distribution<double> N;
+  const double z0 = boost::math::quantile(N, below / static_cast<double>(draws.size()));
+  auto adj = [&](double q) {
+    const double z = boost::math::quantile(N, q);
+    return boost::math::cdf(N, z0 + (z0 + z) / (1 - a * (z0 + z)));
+  };
+  const double alpha = 1 - confidence;
+  return {quantile7(draws, adj(alpha / 2)), quantile7(draws, adj(1 - alpha / 2))};
 }
 
 }  // namespace
@@ -102,24 +129,10 @@ TEST_CASE("replayed resamples reproduce seminr's specific and total indirect eff
     const auto e = csat::pls::estimate(ecsi(), X, data.names);
     jack[static_cast<std::size_t>(i)] = e.path("Image", "Expectation") * e.path("Expectation", "Satisfaction");
   }
-  double jm = 0;
-  for (double v : jack) jm += v / 250;
-  double s2 = 0, s3 = 0;
-  for (double v : jack) {
-    s2 += (jm - v) * (jm - v);
-    s3 += (jm - v) * (jm - v) * (jm - v);
-  }
-  const double a = s3 / (6 * std::pow(s2, 1.5));
-  const double below = static_cast<double>(std::count_if(draws.begin(), draws.end(), [&](double v) { return v < s.effect.original; }));
-  const boost::math::normal_distribution<double> N;
-  const double z0 = boost::math::quantile(N, below / 5000);
-  auto adj = [&](double q) {
-    const double z = boost::math::quantile(N, q);
-    return boost::math::cdf(N, z0 + (z0 + z) / (1 - a * (z0 + z)));
-  };
+  const auto bca = bca_interval(draws, jack, s.effect.original);
   CHECK(r.bca_computed);
-  CHECK_THAT(s.effect.bca_lower, WithinAbs(quantile7(draws, adj(0.025)), 1e-9));
-  CHECK_THAT(s.effect.bca_upper, WithinAbs(quantile7(draws, adj(0.975)), 1e-9));
+  CHECK_THAT(s.effect.bca_lower, WithinAbs(bca.first, 1e-9));
+  CHECK_THAT(s.effect.bca_upper, WithinAbs(bca.second, 1e-9));
   CHECK(s.effect.p > 0.2);  // t = 1.24 with 4999 df
   CHECK(s.effect.p < 0.25);
 }
@@ -242,4 +255,21 @@ TEST_CASE("weighted mediation draws the weighted bootstrap's resamples", "[pls][
   CHECK(std::abs(m.specific[0].effect.original - u.path("Image", "Expectation") * u.path("Expectation", "Satisfaction")) > 1e-4);
   CHECK(m.bca_computed);
   CHECK(std::isfinite(m.specific[0].effect.bca_lower));
+  // BCa by its definition: the acceleration from a leave-one-out jackknife of full weighted re-estimations (case
+  // i left out = its weight set to 0); the library downdates the weighted moments instead
+  const Eigen::Index wcol = data.values.cols() - 1;
+  std::vector<double> jack;
+  for (Eigen::Index i = 0; i < data.rows(); ++i) {
+    if (data.values(i, wcol) == 0) continue;
+    auto d = data;
+    d.values(i, wcol) = 0;
+    const auto e = csat::pls::estimate(ecsi(), d, eo);
+    jack.push_back(e.path("Image", "Expectation") * e.path("Expectation", "Satisfaction"));
+  }
+  REQUIRE(jack.size() == 245);
+  std::vector<double> draws;
+  for (Eigen::Index b_ = 0; b_ < m.draws.rows(); ++b_) draws.push_back(m.draws(b_, 0));
+  const auto bca = bca_interval(draws, jack, m.specific[0].effect.original);
+  CHECK_THAT(m.specific[0].effect.bca_lower, WithinAbs(bca.first, 1e-9));
+  CHECK_THAT(m.specific[0].effect.bca_upper, WithinAbs(bca.second, 1e-9));
 }

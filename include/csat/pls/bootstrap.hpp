@@ -172,9 +172,9 @@ struct resample_outcomes {
   }
 };
 
-/// The resampling loop of every PLS bootstrap: for b in [0, B), `stat(b, rows, row)` computes the statistics of
-/// the resample with those rows into `row` and returns whether the estimation converged; the row is stored as
-/// draws.row(b). A csat::invalid_argument or csat::domain_error from `stat` marks resample b failed with its
+/// The resampling loop of every PLS bootstrap: for b in [0, B), `stat(b, w, rows, row)` computes the statistics
+/// of the resample with those rows into `row` and returns whether the estimation converged; the row is stored as
+/// draws.row(b). `w` < worker_count(threads, B) names the thread, for per-thread scratch space. A csat::invalid_argument or csat::domain_error from `stat` marks resample b failed with its
 /// message (draws.row(b) stays NaN); any other exception stops everything and is rethrown. Results depend on b
 /// only, never on the number of threads.
 template <class Scalar, class Stat>
@@ -193,7 +193,7 @@ resample_outcomes run_resamples(std::size_t B, unsigned threads, std::uint64_t s
       [&](std::size_t b, unsigned w) {
         try {
           resample_rows(seed, b, given, n, rows[w]);
-          const bool conv = stat(b, rows[w], row[w]);
+          const bool conv = stat(b, w, rows[w], row[w]);
           draws.row(static_cast<Eigen::Index>(b)) = row[w].transpose();
           o.ok[b] = 1;
           o.converged[b] = conv;
@@ -235,6 +235,49 @@ Eigen::VectorX<Scalar> jackknife_acceleration(const Eigen::MatrixX<Scalar>& jack
     accel(c) = s2 > 0 ? s3 / (Scalar(6) * pow(s2, Scalar(1.5))) : Scalar(0);
   }
   return accel;
+}
+
+/// BCa acceleration from a leave-one-out jackknife on moments: the correlations, means and sds without case i
+/// come from a rank-one downdate of the full-sample moments `m0` of `X` (columns L.columns), O(p²) per case.
+/// Weighted, leaving case i out removes its weight w_i: with W = Σw, (W − w_i − 1) R₋ᵢ ∝ (W − 1) R − w_i W/(W − w_i)
+/// zᵢzᵢᵀ on the standardized data. `stat(R_i, n_i, mean_i, sd_i, row)` writes the m statistics of that fit into
+/// row and returns whether they count; a case whose fit throws a csat error, or whose downdated moments are
+/// degenerate, does not count.
+template <class Scalar, class Stat>
+Eigen::VectorX<Scalar> downdate_jackknife_acceleration(const layout& L, const Eigen::MatrixX<Scalar>& X,
+                                                       const moments<Scalar>& m0, const Scalar* case_weights,
+                                                       Eigen::Index m, Stat&& stat) {
+  const Eigen::Index n = X.rows(), p = L.p();
+  Eigen::MatrixX<Scalar> jack = Eigen::MatrixX<Scalar>::Constant(n, m, std::numeric_limits<Scalar>::quiet_NaN());
+  Eigen::VectorX<Scalar> z(p), mean_i(p), sd_i(p), row(m);
+  Eigen::MatrixX<Scalar> C(p, p), Ri(p, p);
+  Scalar wtot = Scalar(n);
+  if (case_weights) {
+    wtot = Scalar(0);
+    for (Eigen::Index i = 0; i < n; ++i) wtot += case_weights[i];
+  }
+  for (Eigen::Index i = 0; i < n; ++i) {
+    const Scalar wi = case_weights ? case_weights[i] : Scalar(1);
+    if (!(wtot - wi - Scalar(1) > Scalar(0))) continue;
+    for (Eigen::Index j = 0; j < p; ++j) z(j) = (X(i, L.columns[static_cast<std::size_t>(j)]) - m0.mean(j)) / m0.sd(j);
+    C = m0.cor * (wtot - 1) - z * z.transpose() * (wi * wtot / (wtot - wi));
+    const Eigen::VectorX<Scalar> dg = C.diagonal().cwiseSqrt();
+    if (!(dg.minCoeff() > Scalar(0))) continue;
+    for (Eigen::Index a = 0; a < p; ++a)
+      for (Eigen::Index b = 0; b < p; ++b) Ri(a, b) = a == b ? Scalar(1) : C(a, b) / (dg(a) * dg(b));
+    for (Eigen::Index j = 0; j < p; ++j) {
+      mean_i(j) = (wtot * m0.mean(j) - wi * X(i, L.columns[static_cast<std::size_t>(j)])) / (wtot - wi);
+      sd_i(j) = m0.sd(j) * dg(j) / std::sqrt(wtot - wi - Scalar(1));
+    }
+    try {
+      if (stat(static_cast<const Eigen::MatrixX<Scalar>&>(Ri), n - 1, static_cast<const Eigen::VectorX<Scalar>&>(mean_i),
+               static_cast<const Eigen::VectorX<Scalar>&>(sd_i), row))
+        jack.row(i) = row.transpose();
+    } catch (const csat::domain_error&) {
+    } catch (const csat::invalid_argument&) {
+    }
+  }
+  return jackknife_acceleration(jack);
 }
 
 /// Which statistics are bootstrapped, in the order of bootstrap_result::draws.
@@ -399,7 +442,7 @@ bootstrap_result<Scalar> run_bootstrap(const layout& L, const Eigen::MatrixX<Sca
   std::vector<std::string> inadmissible_why(B);
   const resample_outcomes res = run_resamples(
       B, bopt.threads, bopt.seed, given, n, out.draws,
-      [&](std::size_t b, const std::vector<Eigen::Index>& rows, Eigen::VectorX<Scalar>& row) {
+      [&](std::size_t b, unsigned, const std::vector<Eigen::Index>& rows, Eigen::VectorX<Scalar>& row) {
         const moments<Scalar> mb = compute_moments(X, L.columns, rows.data(), n, case_weights);
         check_moments(fn, L, mb);
         const core_fit<Scalar> fb = fit_core(fn, L, mb.cor, mb.n, eopt);
@@ -429,42 +472,19 @@ bootstrap_result<Scalar> run_bootstrap(const layout& L, const Eigen::MatrixX<Sca
     out.warnings.push_back(std::to_string(out.inadmissible) + " of " + std::to_string(out.successful) +
                            " resamples gave an inadmissible solution (first: " + first_inadmissible + ")");
 
-  // jackknife acceleration for BCa: leave-one-out correlations by a rank-one downdate of the standardized data
-  // (weighted: leaving case i out removes w_i; S₋ᵢ = S − w_i W/(W − w_i) (x_i − m)(x_i − m)ᵀ with W = Σw)
+  // jackknife acceleration for BCa: leave-one-out moments by a rank-one downdate (weighted too)
   Eigen::VectorX<Scalar> accel = Eigen::VectorX<Scalar>::Constant(m, nan);
   out.bca_computed = bopt.bca && n <= bopt.bca_max_rows && n > 3;
-  if (out.bca_computed) {
-    Eigen::MatrixX<Scalar> jack = Eigen::MatrixX<Scalar>::Constant(n, m, nan);
-    Eigen::VectorX<Scalar> z(p), mean_i(p), sd_i(p), row(m);
-    Eigen::MatrixX<Scalar> C(p, p), Ri(p, p);
-    Scalar wtot = Scalar(n);
-    if (case_weights) {
-      wtot = Scalar(0);
-      for (Eigen::Index i = 0; i < n; ++i) wtot += case_weights[i];
-    }
-    for (Eigen::Index i = 0; i < n; ++i) {
-      const Scalar wi = case_weights ? case_weights[i] : Scalar(1);
-      if (!(wtot - wi - Scalar(1) > Scalar(0))) continue;
-      for (Eigen::Index j = 0; j < p; ++j) z(j) = (X(i, L.columns[static_cast<std::size_t>(j)]) - m0.mean(j)) / m0.sd(j);
-      C = m0.cor * (wtot - 1) - z * z.transpose() * (wi * wtot / (wtot - wi));
-      const Eigen::VectorX<Scalar> dg = C.diagonal().cwiseSqrt();
-      if (!(dg.minCoeff() > Scalar(0))) continue;
-      for (Eigen::Index a = 0; a < p; ++a)
-        for (Eigen::Index b = 0; b < p; ++b) Ri(a, b) = a == b ? Scalar(1) : C(a, b) / (dg(a) * dg(b));
-      for (Eigen::Index j = 0; j < p; ++j) {
-        mean_i(j) = (wtot * m0.mean(j) - wi * X(i, L.columns[static_cast<std::size_t>(j)])) / (wtot - wi);
-        sd_i(j) = m0.sd(j) * dg(j) / std::sqrt(wtot - wi - Scalar(1));
-      }
-      try {
-        const core_fit<Scalar> fi = fit_core(fn, L, Ri, n - 1, eopt);
-        if (fi.st == status::numerical_issue) continue;
-        fill_stats(plan, L, fi, Ri, mean_i, sd_i, lo, hi, row);
-        if (row.allFinite()) jack.row(i) = row.transpose();
-      } catch (const csat::domain_error&) {
-      }
-    }
-    accel = jackknife_acceleration(jack);
-  }
+  if (out.bca_computed)
+    accel = downdate_jackknife_acceleration(
+        L, X, m0, case_weights, m,
+        [&](const Eigen::MatrixX<Scalar>& Ri, Eigen::Index ni, const Eigen::VectorX<Scalar>& mean_i,
+            const Eigen::VectorX<Scalar>& sd_i, Eigen::VectorX<Scalar>& row) {
+          const core_fit<Scalar> fi = fit_core(fn, L, Ri, ni, eopt);
+          if (fi.st == status::numerical_issue) return false;
+          fill_stats(plan, L, fi, Ri, mean_i, sd_i, lo, hi, row);
+          return static_cast<bool>(row.allFinite());
+        });
 
   std::vector<Scalar> v;
   v.reserve(B);

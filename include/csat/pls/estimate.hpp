@@ -328,17 +328,16 @@ void check_moments(const char* fn, const layout& L, const moments<Scalar>& m) {
                                    std::to_string(need) + " are needed (" + why + ")");
   for (Eigen::Index j = 0; j < L.p(); ++j) {
     const Scalar sd = m.sd(j);
-    if (!std::isfinite(static_cast<double>(m.mean(j))) || !std::isfinite(static_cast<double>(sd)))
-      throw_domain_error(fn, "indicator " + quoted(L.indicators[static_cast<std::size_t>(j)]) + " of construct " +
-                                 quoted(L.constructs[static_cast<std::size_t>(L.block[static_cast<std::size_t>(j)])]) +
-                                 " has mean " + format_value(static_cast<double>(m.mean(j))) + " and standard deviation " +
-                                 format_value(static_cast<double>(sd)) +
+    const bool overflow = !std::isfinite(static_cast<double>(m.mean(j))) || !std::isfinite(static_cast<double>(sd));
+    if (!overflow && sd > Scalar(1e-12) * std::max(Scalar(1), Scalar(abs(m.mean(j))))) continue;
+    const std::string which = "indicator " + quoted(L.indicators[static_cast<std::size_t>(j)]) + " of construct " +
+                              quoted(L.constructs[static_cast<std::size_t>(L.block[static_cast<std::size_t>(j)])]);
+    if (overflow)
+      throw_domain_error(fn, which + " has mean " + format_value(static_cast<double>(m.mean(j))) +
+                                 " and standard deviation " + format_value(static_cast<double>(sd)) +
                                  ": its values overflow double arithmetic (magnitudes near 1e308); rescale the column");
-    if (!(sd > Scalar(1e-12) * std::max(Scalar(1), Scalar(abs(m.mean(j))))))
-      throw_domain_error(fn, "indicator " + quoted(L.indicators[static_cast<std::size_t>(j)]) + " of construct " +
-                                 quoted(L.constructs[static_cast<std::size_t>(L.block[static_cast<std::size_t>(j)])]) +
-                                 " has zero variance (every value is " +
-                                 format_value(static_cast<double>(m.mean(j))) + "); drop it or the construct");
+    throw_domain_error(fn, which + " has zero variance (every value is " + format_value(static_cast<double>(m.mean(j))) +
+                               "); drop it or the construct");
   }
 }
 

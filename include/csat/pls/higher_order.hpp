@@ -615,10 +615,13 @@ hoc_bootstrap_result<Scalar> bootstrap_higher_order(
   out.draws = Eigen::MatrixX<Scalar>::Constant(static_cast<Eigen::Index>(B), m, nan);
   hoc_options o = options;
   o.estimation.missing = survey::missing_policy::none;
+  // per-thread scratch: the resampled data
+  std::vector<Eigen::MatrixX<Scalar>> Xb_w(detail::worker_count(bopt.threads, B),
+                                           Eigen::MatrixX<Scalar>(n, used.values.cols()));
   const detail::resample_outcomes res = detail::run_resamples(
       B, bopt.threads, bopt.seed, given, n, out.draws,
-      [&](std::size_t, const std::vector<Eigen::Index>& rows, Eigen::VectorX<Scalar>& row) {
-        Eigen::MatrixX<Scalar> Xb(n, used.values.cols());
+      [&](std::size_t, unsigned w, const std::vector<Eigen::Index>& rows, Eigen::VectorX<Scalar>& row) {
+        Eigen::MatrixX<Scalar>& Xb = Xb_w[w];
         for (Eigen::Index i = 0; i < n; ++i) Xb.row(i) = used.values.row(rows[static_cast<std::size_t>(i)]);
         const auto rb = detail::estimate_hoc_complete(fn, spec, t, Xb, cols, pos, o);
         if (rb.status == status::numerical_issue) throw detail::estimation_failure("a singular system in the estimation");

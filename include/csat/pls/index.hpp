@@ -79,14 +79,33 @@ void check_scale(const char* fn, const std::vector<std::string>& indicators, con
                                  format_value(static_cast<double>(hi(i))) + "], but needs finite min < max with a finite width");
 }
 
+/// Data off the stated scale would give indices outside 0–100 that look like results: an indicator whose mean
+/// lies outside [min, max] (beyond rounding) cannot be on that scale.
+template <class Scalar>
+void check_on_scale(const char* fn, const std::vector<std::string>& indicators, const Eigen::VectorX<Scalar>& mean,
+                    const Eigen::VectorX<Scalar>& lo, const Eigen::VectorX<Scalar>& hi) {
+  if (mean.size() != lo.size()) return;  // an incomplete result: nothing to check against
+  for (Eigen::Index i = 0; i < mean.size(); ++i) {
+    const Scalar slack = Scalar(1e-9) * (hi(i) - lo(i));
+    if (!(mean(i) >= lo(i) - slack && mean(i) <= hi(i) + slack))
+      throw_domain_error(fn, "indicator " + quoted(indicators[static_cast<std::size_t>(i)]) + " has mean " +
+                                 format_value(static_cast<double>(mean(i))) + ", outside its scale [" +
+                                 format_value(static_cast<double>(lo(i))) + ", " +
+                                 format_value(static_cast<double>(hi(i))) +
+                                 "]: the data are not on that scale (give the questionnaire's scale ends)");
+  }
+}
+
 }  // namespace detail
 
-/// 0–100 indices with per-indicator scale ends (p-vectors in `r.indicators` order).
+/// 0–100 indices with per-indicator scale ends (p-vectors in `r.indicators` order). An indicator whose mean lies
+/// outside its scale is a csat::domain_error naming it (the data are on another scale).
 template <class Scalar>
 index_result<Scalar> indices(const estimate_result<Scalar>& r, const Eigen::VectorX<Scalar>& scale_min,
                              const Eigen::VectorX<Scalar>& scale_max) {
   const char* fn = "csat::pls::indices";
   detail::check_scale(fn, r.indicators, scale_min, scale_max);
+  detail::check_on_scale(fn, r.indicators, r.indicator_means, scale_min, scale_max);
   index_result<Scalar> out;
   out.constructs = r.constructs;
   const Eigen::Index K = static_cast<Eigen::Index>(r.constructs.size());

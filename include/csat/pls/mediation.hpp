@@ -163,7 +163,7 @@ mediation_result<Scalar> run_mediation(const layout& L, const Eigen::MatrixX<Sca
                                        const Eigen::Matrix<Eigen::Index, Eigen::Dynamic, Eigen::Dynamic>* given,
                                        const Scalar* case_weights = nullptr) {
   const char* fn = "csat::pls::mediation";
-  const Eigen::Index n = X.rows(), p = L.p();
+  const Eigen::Index n = X.rows();
   if (chains.empty()) throw_invalid_argument(fn, "no chain given");
   mediation_plan plan;
   for (const auto& ch : chains) {
@@ -202,7 +202,7 @@ mediation_result<Scalar> run_mediation(const layout& L, const Eigen::MatrixX<Sca
 
   const resample_outcomes res = run_resamples(
       B, bopt.threads, bopt.seed, given, n, out.draws,
-      [&](std::size_t, const std::vector<Eigen::Index>& rows, Eigen::VectorX<Scalar>& row) {
+      [&](std::size_t, unsigned, const std::vector<Eigen::Index>& rows, Eigen::VectorX<Scalar>& row) {
         const moments<Scalar> mb = compute_moments(X, L.columns, rows.data(), n, case_weights);
         check_moments(fn, L, mb);
         const core_fit<Scalar> fb = fit_core(fn, L, mb.cor, mb.n, eopt);
@@ -216,52 +216,19 @@ mediation_result<Scalar> run_mediation(const layout& L, const Eigen::MatrixX<Sca
   res.tally(out);
   const auto& ok = res.ok;
 
-  // BCa acceleration: leave-one-out jackknife on downdated correlations (as bootstrap()); with case weights each
-  // leave-one-out moment matrix is recomputed from the weighted rows (O(n²p²): limited to bca_max_rows / 10 rows)
+  // BCa acceleration: leave-one-out jackknife on downdated moments, as bootstrap() (weighted too)
   Eigen::VectorX<Scalar> accel = Eigen::VectorX<Scalar>::Constant(m, nan);
-  out.bca_computed = bopt.bca && n <= (case_weights ? bopt.bca_max_rows / 10 : bopt.bca_max_rows) && n > 3;
-  if (out.bca_computed && case_weights) {
-    Eigen::MatrixX<Scalar> jack = Eigen::MatrixX<Scalar>::Constant(n, m, nan);
-    Eigen::VectorX<Scalar> row(m);
-    std::vector<Eigen::Index> rows;
-    for (Eigen::Index i = 0; i < n; ++i) {
-      rows.clear();
-      for (Eigen::Index r = 0; r < n; ++r)
-        if (r != i) rows.push_back(r);
-      try {
-        const moments<Scalar> mi = compute_moments(X, L.columns, rows.data(), n - 1, case_weights);
-        check_moments(fn, L, mi);
-        const core_fit<Scalar> fi = fit_core(fn, L, mi.cor, mi.n, eopt);
-        if (fi.st == status::numerical_issue) continue;
-        mediation_stats(plan, fi.B, fi.T, row);
-        jack.row(i) = row.transpose();
-      } catch (const csat::domain_error&) {
-      } catch (const csat::invalid_argument&) {
-      }
-    }
-    accel = jackknife_acceleration(jack);
-  } else if (out.bca_computed) {
-    Eigen::MatrixX<Scalar> jack = Eigen::MatrixX<Scalar>::Constant(n, m, nan);
-    Eigen::VectorX<Scalar> z(p), row(m);
-    Eigen::MatrixX<Scalar> C(p, p), Ri(p, p);
-    const Scalar nn = Scalar(n);
-    for (Eigen::Index i = 0; i < n; ++i) {
-      for (Eigen::Index j = 0; j < p; ++j) z(j) = (X(i, L.columns[static_cast<std::size_t>(j)]) - m0.mean(j)) / m0.sd(j);
-      C = m0.cor * (nn - 1) - z * z.transpose() * (nn / (nn - 1));
-      const Eigen::VectorX<Scalar> dg = C.diagonal().cwiseSqrt();
-      if (!(dg.minCoeff() > Scalar(0))) continue;
-      for (Eigen::Index a = 0; a < p; ++a)
-        for (Eigen::Index b = 0; b < p; ++b) Ri(a, b) = a == b ? Scalar(1) : C(a, b) / (dg(a) * dg(b));
-      try {
-        const core_fit<Scalar> fi = fit_core(fn, L, Ri, n - 1, eopt);
-        if (fi.st == status::numerical_issue) continue;
-        mediation_stats(plan, fi.B, fi.T, row);
-        jack.row(i) = row.transpose();
-      } catch (const csat::domain_error&) {
-      }
-    }
-    accel = jackknife_acceleration(jack);
-  }
+  out.bca_computed = bopt.bca && n <= bopt.bca_max_rows && n > 3;
+  if (out.bca_computed)
+    accel = downdate_jackknife_acceleration(
+        L, X, m0, case_weights, m,
+        [&](const Eigen::MatrixX<Scalar>& Ri, Eigen::Index ni, const Eigen::VectorX<Scalar>&,
+            const Eigen::VectorX<Scalar>&, Eigen::VectorX<Scalar>& row) {
+          const core_fit<Scalar> fi = fit_core(fn, L, Ri, ni, eopt);
+          if (fi.st == status::numerical_issue) return false;
+          mediation_stats(plan, fi.B, fi.T, row);
+          return true;
+        });
 
   std::vector<Scalar> v;
   v.reserve(B);

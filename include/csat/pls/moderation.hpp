@@ -673,12 +673,14 @@ moderation_bootstrap_result<Scalar> run_moderation_bootstrap(
     return rb.fit.status != status::numerical_issue && stat.size() == m && stat.allFinite();
   };
 
+  // per-thread scratch: the resampled data (the jackknife below reuses it)
+  const unsigned workers = worker_count(bopt.threads, std::max<std::size_t>(B, static_cast<std::size_t>(n)));
+  std::vector<Eigen::MatrixX<Scalar>> Xb_w(workers);
   const resample_outcomes res = run_resamples(
       B, bopt.threads, bopt.seed, given, n, out.draws,
-      [&](std::size_t, const std::vector<Eigen::Index>& rows, Eigen::VectorX<Scalar>& stat) {
-        Eigen::MatrixX<Scalar> Xb;
+      [&](std::size_t, unsigned w, const std::vector<Eigen::Index>& rows, Eigen::VectorX<Scalar>& stat) {
         bool converged = false;
-        if (!one(rows, Xb, stat, converged)) throw estimation_failure("singular system or non-finite estimate");
+        if (!one(rows, Xb_w[w], stat, converged)) throw estimation_failure("singular system or non-finite estimate");
         return converged;
       },
       bopt.progress);
@@ -693,7 +695,6 @@ moderation_bootstrap_result<Scalar> run_moderation_bootstrap(
     Eigen::MatrixX<Scalar> jack = Eigen::MatrixX<Scalar>::Constant(n, m, nan);
     // per-thread scratch: the kept rows, the resampled data and the statistics
     std::vector<std::vector<Eigen::Index>> rows_w(res.threads, std::vector<Eigen::Index>(static_cast<std::size_t>(n - 1)));
-    std::vector<Eigen::MatrixX<Scalar>> Xb_w(res.threads);
     std::vector<Eigen::VectorX<Scalar>> stat_w(res.threads);
     parallel_for(static_cast<std::size_t>(n), res.threads, [&](std::size_t ii, unsigned w) {
       const auto i = static_cast<Eigen::Index>(ii);
