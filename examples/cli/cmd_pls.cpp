@@ -25,6 +25,7 @@
 #include <csat/pls/quality.hpp>
 #include <csat/survey/csv.hpp>
 #include <csat/survey/missing.hpp>
+#include <csat/survey/scale.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -178,7 +179,15 @@ void run(const pls_args& a) {
   if (!hoc) spec.validate(data.names);  // estimate_higher_order validates a higher-order model itself
   const auto po = csat_cli::pls_predict_options(a.predict, a.technique, a.seed, a.threads);
   csat_cli::pls_indirect_check(spec, a.indirect);
-  if (!scale_given) {
+  if (scale_given) {  // every answer on the stated scale, or an error naming its line and column
+    std::vector<std::string> items;
+    for (const auto& c : spec.indicators())
+      if (std::find(data.names.begin(), data.names.end(), c) != data.names.end()) items.push_back(c);
+    if (!(lo < hi))
+      throw csat_cli::input_error("--scale-min " + csat::detail::format_value(lo) + " must be below --scale-max " +
+                                  csat::detail::format_value(hi));
+    csat::survey::check_in_range(data, items, {lo, hi});
+  } else {
     lo = INFINITY;
     hi = -INFINITY;
     for (const auto& c : spec.indicators()) {

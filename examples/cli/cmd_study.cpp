@@ -116,6 +116,8 @@ int run_study(const std::string& study_file, const std::string& out_override, bo
         }
       config_error(c, line, col, "model.syntax", "indicator " + csat::detail::quoted(i) + " is not a column of " + data_path);
     }
+  // every answer on the study's scale (an answer off it would give indices outside 0-100): the data file's line
+  csat::survey::check_in_range(raw, indicators, {c.scale_min, c.scale_max});
 
 
   const auto policy = c.missing_policy == "mean" ? csat::survey::missing_policy::mean

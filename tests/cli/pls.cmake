@@ -66,3 +66,12 @@ csat_cli_test(NAME pls.bad_scheme EXIT 2 ONE_LINE_STDERR
 csat_cli_test(NAME pls.missing_data_file EXIT 3 ONE_LINE_STDERR
   ARGS pls --model @SRC@/tests/pls/data/small.model --data @SRC@/tests/pls/data/nope.csv
   STDERR "nope[.]csv")
+
+csat_cli_test(NAME pls.off_scale EXIT 3 ONE_LINE_STDERR
+  ARGS pls --model @SRC@/tests/cli/data/power.model --data @SRC@/examples/data/power_survey.csv --missing listwise
+       --scale-min 1 --scale-max 5
+  STDERR "power_survey[.]csv:2: column \"IMG1\" = 10, but must lie in the scale range [[]1, 5[]]")
+csat_cli_test(NAME pls.scale_reversed EXIT 3 ONE_LINE_STDERR
+  ARGS pls --model @SRC@/tests/cli/data/power.model --data @SRC@/examples/data/power_survey.csv --missing listwise
+       --scale-min 10 --scale-max 1
+  STDERR "--scale-min 10 must be below --scale-max 1")

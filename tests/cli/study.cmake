@@ -18,3 +18,5 @@ csat_cli_test(NAME study.bad_matrix ARGS study @SRC@/tests/data/study_bad_matrix
               STDERR "study_bad_matrix.toml:17:[0-9]+: key \"ahp.node.matrix\": \"x/2\" is not a judgment")
 csat_cli_test(NAME study.wrong_type ARGS study @SRC@/tests/data/study_wrong_type.toml EXIT 3 ONE_LINE_STDERR
               STDERR "study_wrong_type.toml:2:[0-9]+: key \"data.file\": must be a string")
+csat_cli_test(NAME study.off_scale ARGS study @SRC@/tests/data/study_off_scale.toml EXIT 3 ONE_LINE_STDERR
+              STDERR "power_survey[.]csv:2: column \"IMG1\" = 10, but must lie in the scale range [[]1, 5[]]")

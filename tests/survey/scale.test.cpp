@@ -58,6 +58,19 @@ TEST_CASE("scale: rescaling table columns names the line and column of an out-of
   CHECK_THROWS_AS(rescale_to_100(t, {"zz"}, likert_7), csat::invalid_argument);
 }
 
+TEST_CASE("scale: check_in_range names the first off-scale cell and skips missing cells", "[survey][scale]") {
+  const auto t = read_csv_text<double>("a,b,c\n1,,3\n5,6,9\n7,0,1\n", "s.csv");
+  CHECK_NOTHROW(check_in_range(t, {"a"}, likert_7));
+  CHECK_NOTHROW(check_in_range(t, {"a", "b"}, scale_range{0, 7}));  // the empty cell is not checked
+  CHECK_THROWS_AS(check_in_range(t, {}, likert_7), csat::domain_error);
+  // row by row: line 3, column c comes before line 4, column b
+  CHECK_THROWS_WITH(check_in_range(t, {}, likert_7),
+                    Contains("s.csv:3: column \"c\" = 9") && Contains("must lie in the scale range [1, 7]"));
+  CHECK_THROWS_WITH(check_in_range(t, {"a", "b"}, likert_7), Contains("s.csv:4: column \"b\" = 0"));
+  CHECK_THROWS_AS(check_in_range(t, {"zz"}, likert_7), csat::invalid_argument);
+  CHECK_THROWS_AS(check_in_range(t, {"a"}, scale_range{3, 3}), csat::invalid_argument);
+}
+
 TEST_CASE("scale: an invalid scale range is an invalid argument", "[survey][scale]") {
   Eigen::MatrixXd x = Eigen::MatrixXd::Ones(1, 1);
   CHECK_THROWS_AS(rescale_to_100(x, scale_range{5, 5}), csat::invalid_argument);

@@ -109,6 +109,26 @@ Eigen::MatrixX<typename Derived::Scalar> rescale_to_100(const Eigen::MatrixBase<
   return out;
 }
 
+/// Checks that every observed value of the named numeric columns (all if `columns` is empty) lies in the scale
+/// range; the first that does not is a csat::domain_error naming "SOURCE:LINE: column "X" = v" and the range.
+/// Missing cells (NaN) are not checked.
+template <class Scalar>
+void check_in_range(const data_table<Scalar>& table, const std::vector<std::string>& columns, const scale_range& range) {
+  const char* function = "csat::survey::check_in_range";
+  detail_scale::check_range(function, range);
+  std::vector<Eigen::Index> idx;
+  if (columns.empty())
+    for (Eigen::Index j = 0; j < table.cols(); ++j) idx.push_back(j);
+  else
+    for (const auto& c : columns) idx.push_back(table.index_of(c));
+  for (Eigen::Index i = 0; i < table.rows(); ++i)
+    for (auto j : idx) {
+      const double v = static_cast<double>(table.values(i, j));
+      if (!std::isnan(v) && !(v >= range.min && v <= range.max))
+        detail_scale::out_of_range(function, detail_scale::cell_name(table, i, j), v, range);
+    }
+}
+
 /// Rescales the named numeric columns of a table (all if `columns` is empty) to 0–100; errors name
 /// "SOURCE:LINE: column "X" = v".
 template <class Scalar>
