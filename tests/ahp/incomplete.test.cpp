@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <map>
 
 using Catch::Matchers::Contains;
@@ -160,4 +161,40 @@ children: Xn-2ime delivery, e, compensation
   CHECK(a.completed);
   CHECK(a.status == csat::ahp::solver_status::numerical_issue);
   CHECK_THAT(a.weights.sum(), Catch::Matchers::WithinAbs(1.0, 1e-9));
+}
+
+TEST_CASE("lambda-optimal completion stops with no_convergence when its work bound is spent", "[ahp][incomplete][regression]") {
+  // found by fuzz_ahp (tests/fuzz/corpus/ahp/regression-completion-budget): an incomplete 5x5 matrix with a
+  // judgment of 344439226 never converges; its 10000 coordinate sweeps took 16 s optimized and more than 10
+  // minutes under the sanitizers. The work bound (completion_options::max_work) now stops it.
+  const auto m = csat::ahp::read_pairwise_csv_text(
+      "A,B,C,D,E\n1,14,,5,1\n,1,3,19,\n,,1,344439226,1/3\n,,,1,1/2\n,,,,1\n", "budget.csv");
+  const auto c = csat::ahp::complete(m);
+  CHECK(c.status == csat::ahp::solver_status::no_convergence);
+  CHECK(c.sweeps > 1);
+  CHECK(c.sweeps < 10000);
+  CHECK(c.matrix.allFinite());
+  for (Eigen::Index i = 0; i < 5; ++i)
+    for (Eigen::Index j = 0; j < 5; ++j) {
+      CHECK_THAT(c.matrix(i, j) * c.matrix(j, i), Catch::Matchers::WithinRel(1.0, 1e-12));
+      if (m.known(i, j)) CHECK(c.matrix(i, j) == m.values()(i, j));  // known judgments unchanged
+    }
+  // a smaller bound stops sooner; the analysis carries the status
+  csat::ahp::completion_options o;
+  o.max_work = 1e6;
+  const auto c2 = csat::ahp::complete(m, o);
+  CHECK(c2.status == csat::ahp::solver_status::no_convergence);
+  CHECK(c2.sweeps < c.sweeps);
+  csat::ahp::analysis_options ao;
+  ao.completion = o;
+  const auto a = csat::ahp::analyze(m, ao);
+  CHECK(a.status == csat::ahp::solver_status::no_convergence);
+  CHECK_THAT(a.weights.sum(), Catch::Matchers::WithinAbs(1.0, 1e-9));
+  // an ordinary incomplete matrix converges far within the default bound
+  const auto ok = csat::ahp::read_pairwise_csv_text("A,B,C,D\n1,2,,4\n,1,3,\n,,1,2\n,,,1\n", "ok.csv");
+  CHECK(csat::ahp::complete(ok).status == csat::ahp::solver_status::success);
+  o.max_work = 0;
+  CHECK_THROWS_AS(csat::ahp::complete(m, o), csat::domain_error);
+  o.max_work = std::nan("");
+  CHECK_THROWS_WITH(csat::ahp::complete(m, o), Catch::Matchers::Contains("options.max_work = nan, but must be positive"));
 }
