@@ -67,12 +67,12 @@ std::string cell_name(const data_table<Scalar>& t, Eigen::Index i, Eigen::Index 
          detail::quoted(t.names[static_cast<std::size_t>(j)]);
 }
 
-// Applies f(value) -> value to the chosen columns of a copy of the table, checking each value is in range.
-template <class Scalar, class F>
-data_table<Scalar> transform_columns(const char* function, const data_table<Scalar>& table,
-                                     const std::vector<std::string>& columns, const scale_range& r, F f) {
+// Calls visit(i, j, value) for every observed cell of the chosen columns (all if `columns` is empty), row by row,
+// after checking that the value is in range (the first that is not is a domain_error naming its cell).
+template <class Scalar, class Visit>
+void for_each_in_range(const char* function, const data_table<Scalar>& table, const std::vector<std::string>& columns,
+                       const scale_range& r, Visit&& visit) {
   check_range(function, r);
-  data_table<Scalar> out = table;
   std::vector<Eigen::Index> idx;
   if (columns.empty())
     for (Eigen::Index j = 0; j < table.cols(); ++j) idx.push_back(j);
@@ -83,8 +83,17 @@ data_table<Scalar> transform_columns(const char* function, const data_table<Scal
       const double v = static_cast<double>(table.values(i, j));
       if (std::isnan(v)) continue;
       if (!(v >= r.min && v <= r.max)) out_of_range(function, cell_name(table, i, j), v, r);
-      out.values(i, j) = static_cast<Scalar>(f(v));
+      visit(i, j, v);
     }
+}
+
+// Applies f(value) -> value to the chosen columns of a copy of the table, checking each value is in range.
+template <class Scalar, class F>
+data_table<Scalar> transform_columns(const char* function, const data_table<Scalar>& table,
+                                     const std::vector<std::string>& columns, const scale_range& r, F f) {
+  data_table<Scalar> out = table;
+  for_each_in_range(function, table, columns, r,
+                    [&](Eigen::Index i, Eigen::Index j, double v) { out.values(i, j) = static_cast<Scalar>(f(v)); });
   return out;
 }
 
@@ -114,19 +123,8 @@ Eigen::MatrixX<typename Derived::Scalar> rescale_to_100(const Eigen::MatrixBase<
 /// Missing cells (NaN) are not checked.
 template <class Scalar>
 void check_in_range(const data_table<Scalar>& table, const std::vector<std::string>& columns, const scale_range& range) {
-  const char* function = "csat::survey::check_in_range";
-  detail_scale::check_range(function, range);
-  std::vector<Eigen::Index> idx;
-  if (columns.empty())
-    for (Eigen::Index j = 0; j < table.cols(); ++j) idx.push_back(j);
-  else
-    for (const auto& c : columns) idx.push_back(table.index_of(c));
-  for (Eigen::Index i = 0; i < table.rows(); ++i)
-    for (auto j : idx) {
-      const double v = static_cast<double>(table.values(i, j));
-      if (!std::isnan(v) && !(v >= range.min && v <= range.max))
-        detail_scale::out_of_range(function, detail_scale::cell_name(table, i, j), v, range);
-    }
+  detail_scale::for_each_in_range("csat::survey::check_in_range", table, columns, range,
+                                  [](Eigen::Index, Eigen::Index, double) {});
 }
 
 /// Rescales the named numeric columns of a table (all if `columns` is empty) to 0–100; errors name
