@@ -150,7 +150,7 @@ completion_result<Scalar> complete(const pairwise_matrix<Scalar>& pm, const comp
   // iterations per Perron vector.
   perron_options po = o.perron;
   po.max_iterations = std::min(po.max_iterations, 5000);
-  // Bounded work as well: once options.max_work multiply-adds are spent, g() returns 0 at once (ends every
+  // Bounded work as well: once options.max_work work units are spent, g() returns 0 at once (ends every
   // search), the cell being searched keeps its value and the completion stops with no_convergence.
   bool ok_perron = true, spent = false;
   double work = 0;
