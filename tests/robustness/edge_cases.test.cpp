@@ -253,6 +253,16 @@ TEST_CASE("model syntax: numbers beyond the largest double and pathological nest
   std::string chain = "f =~ x1 + x2\nd := 1";
   for (int i = 0; i < 20000; ++i) chain += "+1";
   CHECK_THROWS_WITH(parse_syntax(chain + "\n", "m.lav"), Contains("more than 10000 operators"));
+  // a left-deep chain at the limit parses, evaluates and lists its names (building it once copied the
+  // left subtree at every operator: 5e7 node copies, about a minute under the sanitizers)
+  std::string limit = "f =~ x1 + x2\nd := 1";
+  for (int i = 0; i < 10000; ++i) limit += "-a";
+  const auto at_limit = parse_syntax(limit + "\n", "m.lav");
+  REQUIRE(at_limit.statements.size() == 2);
+  CHECK(csat::model::evaluate<double>(at_limit.statements[1].rhs_expr, [](const std::string&) { return 0.5; }) == -4999.0);
+  std::vector<std::string> names;
+  csat::model::collect_names(at_limit.statements[1].rhs_expr, names);
+  CHECK(names.size() == 10000);
   // ordinary nesting is fine
   CHECK_NOTHROW(parse_syntax("f =~ x1 + x2\nd := " + std::string(50, '(') + "1" + std::string(50, ')') + "\n", "m.lav"));
   std::string ok = "f =~ x1 + x2\nd := 1";

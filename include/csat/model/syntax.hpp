@@ -468,9 +468,28 @@ private:
     nesting_guard(const nesting_guard&) = delete;
     nesting_guard& operator=(const nesting_guard&) = delete;
   };
-  void count_operator(const syntax_token& t) {
+  // consumes the operator token at m_pos, counting it against max_operators
+  const syntax_token& take_operator() {
+    const syntax_token& t = m_t[m_pos++];
     if (++m_operators > max_operators)
       fail(t, "the expression has more than " + std::to_string(max_operators) + " operators");
+    return t;
+  }
+  // an operator node at the operator's position; operands are moved in (a braced list would copy
+  // the whole left subtree at every step of a long chain such as a+b+c+...)
+  static expression node(expression::kind type, const syntax_token& o) {
+    expression s;
+    s.type = type;
+    s.line = o.line;
+    s.column = o.column;
+    return s;
+  }
+  static expression node(expression::kind type, const syntax_token& o, expression lhs, expression rhs) {
+    expression s = node(type, o);
+    s.args.reserve(2);
+    s.args.push_back(std::move(lhs));
+    s.args.push_back(std::move(rhs));
+    return s;
   }
 
   // modifier value inside c(...) or before '*': number, NA, name (label), start(x), label("a"), equal("a")
@@ -587,30 +606,18 @@ private:
     if (m_pos >= m_end) fail(m_t[m_end > 0 ? m_end - 1 : 0], "an expression is missing");
     expression e = parse_prod();
     while (at(syntax_token::kind::plus) || at(syntax_token::kind::minus)) {
-      const syntax_token& o = m_t[m_pos++];
-      count_operator(o);
-      expression r = parse_prod();
-      expression s;
-      s.type = o.type == syntax_token::kind::plus ? expression::kind::add : expression::kind::subtract;
-      s.line = o.line;
-      s.column = o.column;
-      s.args = {std::move(e), std::move(r)};
-      e = std::move(s);
+      const syntax_token& o = take_operator();
+      e = node(o.type == syntax_token::kind::plus ? expression::kind::add : expression::kind::subtract, o,
+               std::move(e), parse_prod());
     }
     return e;
   }
   expression parse_prod() {
     expression e = parse_unary();
     while (at(syntax_token::kind::star) || at(syntax_token::kind::slash)) {
-      const syntax_token& o = m_t[m_pos++];
-      count_operator(o);
-      expression r = parse_unary();
-      expression s;
-      s.type = o.type == syntax_token::kind::star ? expression::kind::multiply : expression::kind::divide;
-      s.line = o.line;
-      s.column = o.column;
-      s.args = {std::move(e), std::move(r)};
-      e = std::move(s);
+      const syntax_token& o = take_operator();
+      e = node(o.type == syntax_token::kind::star ? expression::kind::multiply : expression::kind::divide, o,
+               std::move(e), parse_unary());
     }
     return e;
   }
@@ -623,25 +630,15 @@ private:
   }
   expression parse_unary_nested() {
     if (at(syntax_token::kind::minus)) {
-      const syntax_token& o = m_t[m_pos++];
-      count_operator(o);
-      expression s;
-      s.type = expression::kind::negate;
-      s.line = o.line;
-      s.column = o.column;
-      s.args = {parse_unary()};
+      const syntax_token& o = take_operator();
+      expression s = node(expression::kind::negate, o);
+      s.args.push_back(parse_unary());
       return s;
     }
     expression a = parse_atom();
     if (at(syntax_token::kind::caret)) {
-      const syntax_token& o = m_t[m_pos++];
-      count_operator(o);
-      expression s;
-      s.type = expression::kind::power;
-      s.line = o.line;
-      s.column = o.column;
-      s.args = {std::move(a), parse_unary()};
-      return s;
+      const syntax_token& o = take_operator();
+      return node(expression::kind::power, o, std::move(a), parse_unary());
     }
     return a;
   }
