@@ -425,6 +425,16 @@ TEST_CASE("bad input: typed errors naming the culprit", "[pls][errors]") {
     CHECK_THROWS_WITH(csat::pls::estimate(csat::model::ecsi(items), data),
                       Contains("indicator \"CUSL9\" of construct \"Loyalty\" is not a column of the data"));
   }
+  {  // the matrix overloads (unweighted and weighted): the matrix and its column names must agree
+    std::vector<std::string> names = data.names;
+    names.pop_back();
+    const std::string msg = "data has " + std::to_string(data.cols()) + " columns, but " +
+                            std::to_string(data.cols() - 1) + " column names were given";
+    CHECK_THROWS_AS(csat::pls::estimate(ecsi(), data.values, names), csat::invalid_argument);
+    CHECK_THROWS_WITH(csat::pls::estimate(ecsi(), data.values, names), Contains(fn) && Contains(msg));
+    const Eigen::VectorXd w = Eigen::VectorXd::Ones(data.rows());
+    CHECK_THROWS_WITH(csat::pls::estimate(ecsi(), data.values, names, w), Contains(fn) && Contains(msg));
+  }
   {  // specification errors surface unchanged
     auto s = ecsi();
     s.path("Loyalty", "Image");

@@ -610,6 +610,16 @@ TEST_CASE("higher-order estimation: unsupported case weights and admissibility w
   CHECK_THROWS_AS(csat::pls::estimate_higher_order(csat::model::from_syntax(service_model), mobi(), o), csat::invalid_argument);
   CHECK_THROWS_WITH(csat::pls::estimate_higher_order(csat::model::from_syntax(service_model), mobi(), o),
                     Contains("case weights (column \"CUSCO\") are not supported with higher-order constructs"));
+  {  // the matrix overload: the matrix and its column names must agree
+    const auto t = mobi();
+    std::vector<std::string> names = t.names;
+    names.push_back("extra");
+    CHECK_THROWS_AS(csat::pls::estimate_higher_order(csat::model::from_syntax(service_model), t.values, names),
+                    csat::invalid_argument);
+    CHECK_THROWS_WITH(csat::pls::estimate_higher_order(csat::model::from_syntax(service_model), t.values, names),
+                      Contains("data has " + std::to_string(t.cols()) + " columns, but " +
+                               std::to_string(t.cols() + 1) + " column names were given"));
+  }
   const auto r = csat::pls::estimate_higher_order(csat::model::from_syntax(service_model), mobi());
   std::size_t n = 0;
   for (const auto& s : r.stages) n += s.fit.warnings.size();

@@ -278,6 +278,11 @@ TEST_CASE("bad estimation inputs") {
   w.estimation.weights = "wt";
   CHECK_THROWS_AS(csat::pls::estimate_moderation(m, X, names, w), csat::invalid_argument);
   CHECK_THROWS_WITH(csat::pls::estimate_moderation(m, X, names, w), Contains("case weights (column \"wt\")"));
+  // the matrix and its column names must agree
+  const std::vector<std::string> ten(names.begin(), names.end() - 1);
+  CHECK_THROWS_AS(csat::pls::estimate_moderation(m, X, ten), csat::invalid_argument);
+  CHECK_THROWS_WITH(csat::pls::estimate_moderation(m, X, ten),
+                    Contains("csat::pls::estimate_moderation") && Contains("data has 11 columns, but 10 column names were given"));
   // a missing cell with no missing-data policy names its row and column
   X(7, 6) = std::nan("");
   CHECK_THROWS_WITH(csat::pls::estimate_moderation(m, X, names), Contains("CUEX2"));

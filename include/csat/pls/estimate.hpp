@@ -956,9 +956,7 @@ estimate_result<typename Derived::Scalar> estimate(const model::specification& s
                                                    const estimate_options& options = {}) {
   using Scalar = typename Derived::Scalar;
   const char* fn = "csat::pls::estimate";
-  if (static_cast<Eigen::Index>(columns.size()) != data.cols())
-    detail::throw_invalid_argument(fn, "data has " + std::to_string(data.cols()) + " columns, but " +
-                                           std::to_string(columns.size()) + " column names were given");
+  csat::detail::check_column_names(fn, data.cols(), columns);
   const detail::layout L = detail::make_layout(spec, columns);
   bool any_missing = false;
   for (auto c : L.columns) any_missing = any_missing || data.col(c).hasNaN();
@@ -974,12 +972,7 @@ estimate_result<typename Derived::Scalar> estimate(const model::specification& s
     for (Eigen::Index j = 0; j < L.p(); ++j) sel.col(j) = data.col(L.columns[static_cast<std::size_t>(j)]);
     survey::require_complete(fn, "data", sel, L.indicators);
   }
-  survey::data_table<Scalar> t;
-  t.source = "<matrix>";
-  t.names = columns;
-  t.values = data;
-  csat::detail::recount_missing(t);
-  return estimate(spec, t, options);
+  return estimate(spec, csat::detail::table_from_matrix(fn, data, columns), options);
 }
 
 /// Weighted PLS on a data table with one case weight per row (survey/design or frequency weights; see
@@ -1001,17 +994,7 @@ estimate_result<typename Derived::Scalar> estimate(const model::specification& s
                                                    const std::vector<std::string>& columns,
                                                    const Eigen::VectorX<typename Derived::Scalar>& case_weights,
                                                    const estimate_options& options = {}) {
-  using Scalar = typename Derived::Scalar;
-  const char* fn = "csat::pls::estimate";
-  if (static_cast<Eigen::Index>(columns.size()) != data.cols())
-    detail::throw_invalid_argument(fn, "data has " + std::to_string(data.cols()) + " columns, but " +
-                                           std::to_string(columns.size()) + " column names were given");
-  survey::data_table<Scalar> t;
-  t.source = "<matrix>";
-  t.names = columns;
-  t.values = data;
-  csat::detail::recount_missing(t);
-  return estimate(spec, t, case_weights, options);
+  return estimate(spec, csat::detail::table_from_matrix("csat::pls::estimate", data, columns), case_weights, options);
 }
 
 }  // namespace pls

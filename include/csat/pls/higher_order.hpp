@@ -489,17 +489,8 @@ hoc_result<typename Derived::Scalar> estimate_higher_order(const model::specific
                                                            const Eigen::MatrixBase<Derived>& data,
                                                            const std::vector<std::string>& columns,
                                                            const hoc_options& options = {}) {
-  using Scalar = typename Derived::Scalar;
-  const char* fn = "csat::pls::estimate_higher_order";
-  if (static_cast<Eigen::Index>(columns.size()) != data.cols())
-    detail::throw_invalid_argument(fn, "data has " + std::to_string(data.cols()) + " columns, but " +
-                                           std::to_string(columns.size()) + " column names were given");
-  survey::data_table<Scalar> tbl;
-  tbl.source = "<matrix>";
-  tbl.names = columns;
-  tbl.values = data;
-  csat::detail::recount_missing(tbl);
-  return estimate_higher_order(spec, tbl, options);
+  return estimate_higher_order(spec, csat::detail::table_from_matrix("csat::pls::estimate_higher_order", data, columns),
+                               options);
 }
 
 /// Bootstrap of a higher-order model: the whole procedure (every stage) re-run on each resample.

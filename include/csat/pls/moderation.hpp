@@ -443,17 +443,8 @@ moderation_result<typename Derived::Scalar> estimate_moderation(const moderated_
                                                                 const Eigen::MatrixBase<Derived>& data,
                                                                 const std::vector<std::string>& columns,
                                                                 const moderation_options& options = {}) {
-  using Scalar = typename Derived::Scalar;
-  if (static_cast<Eigen::Index>(columns.size()) != data.cols())
-    csat::detail::throw_invalid_argument("csat::pls::estimate_moderation",
-                                         "data has " + std::to_string(data.cols()) + " columns, but " +
-                                             std::to_string(columns.size()) + " column names were given");
-  survey::data_table<Scalar> t;
-  t.source = "<matrix>";
-  t.names = columns;
-  t.values = data;
-  csat::detail::recount_missing(t);
-  return estimate_moderation(model, t, options);
+  return estimate_moderation(model, csat::detail::table_from_matrix("csat::pls::estimate_moderation", data, columns),
+                             options);
 }
 
 /// The fit of a moderated model restricted to the constructs of the main-effects model (interaction constructs

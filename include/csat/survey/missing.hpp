@@ -141,6 +141,26 @@ void recount_missing(survey::data_table<Scalar>& t) {
       if (std::isnan(static_cast<double>(t.values(i, j)))) ++t.missing[static_cast<std::size_t>(j)];
 }
 
+// the matrix overloads of the estimators: one name a column, or a csat::invalid_argument from `function`
+inline void check_column_names(const char* function, Eigen::Index cols, const std::vector<std::string>& columns) {
+  if (static_cast<Eigen::Index>(columns.size()) != cols)
+    throw_invalid_argument(function, "data has " + std::to_string(cols) + " columns, but " +
+                                         std::to_string(columns.size()) + " column names were given");
+}
+
+// a data table ("<matrix>") over `data` with its columns named by `columns` and its missing cells counted
+template <class Derived>
+survey::data_table<typename Derived::Scalar> table_from_matrix(const char* function, const Eigen::MatrixBase<Derived>& data,
+                                                               const std::vector<std::string>& columns) {
+  check_column_names(function, data.cols(), columns);
+  survey::data_table<typename Derived::Scalar> t;
+  t.source = "<matrix>";
+  t.names = columns;
+  t.values = data;
+  recount_missing(t);
+  return t;
+}
+
 }  // namespace detail
 
 namespace survey {
