@@ -49,6 +49,26 @@ TEST_CASE("survey codes become grade shares with counts and missing per item", "
   CHECK(r.counts(1, 0) == 1);  // code 5 is now 很满意
 }
 
+TEST_CASE("item names default to their position and must match the number of items", "[fuzzy][membership]") {
+  Eigen::MatrixXd x(2, 2);
+  x << 1, 2, 2, 1;
+  const auto s = fz::survey_membership(x, fz::grade_set::power());
+  CHECK(s.items == std::vector<std::string>{"item 0", "item 1"});
+  CHECK(s.counts(0, 0) == 1);
+  CHECK(s.counts(1, 1) == 1);
+  CHECK_THROWS_AS(fz::survey_membership(x, fz::grade_set::power(), {"q1"}), csat::invalid_argument);
+  CHECK_THROWS_WITH(fz::survey_membership(x, fz::grade_set::power(), {"q1"}),
+                    Contains("items has size 1, but must have size 2"));
+  const std::vector<std::vector<std::string>> cells{{"很满意", "很不满意", "很满意"}};
+  const auto l = fz::survey_membership_labels(cells, fz::grade_set::power());
+  CHECK(l.items == std::vector<std::string>{"item 0"});
+  CHECK(l.counts(0, 0) == 2);
+  CHECK(l.counts(0, 4) == 1);
+  CHECK(l.answered(0) == 3);
+  CHECK_THROWS_WITH(fz::survey_membership_labels(cells, fz::grade_set::power(), {"a", "b"}),
+                    Contains("items has size 2, but must have size 1"));
+}
+
 TEST_CASE("an unknown survey code names the item, the row and the line", "[fuzzy][membership]") {
   Eigen::MatrixXd x(3, 2);
   x << 1, 2, 2, 6, 3, 1;

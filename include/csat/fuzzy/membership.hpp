@@ -208,6 +208,24 @@ inline std::string row_location(Eigen::Index row, const std::vector<std::size_t>
   return s;
 }
 
+// the result for n items before counting: item names (default "item 0", ...; checked against n), grade names,
+// zero counts
+template <class Scalar>
+survey_membership_result<Scalar> start_survey(const char* function, Eigen::Index n, std::vector<std::string> items,
+                                              const grade_set& grades) {
+  if (items.empty())
+    for (Eigen::Index i = 0; i < n; ++i) items.push_back("item " + std::to_string(i));
+  csat::detail::check_size(function, "items", static_cast<Eigen::Index>(items.size()), n);
+  const auto k = static_cast<Eigen::Index>(grades.size());
+  survey_membership_result<Scalar> out;
+  out.items = std::move(items);
+  out.grades = grades.names();
+  out.counts = Eigen::MatrixX<Eigen::Index>::Zero(n, k);
+  out.answered = Eigen::VectorX<Eigen::Index>::Zero(n);
+  out.missing = Eigen::VectorX<Eigen::Index>::Zero(n);
+  return out;
+}
+
 template <class Scalar>
 void finish_survey(survey_membership_result<Scalar>& out, const char* function) {
   const auto n = out.counts.rows();
@@ -235,17 +253,9 @@ survey_membership_result<typename Derived::Scalar> survey_membership(
   static const char* fn = "csat::fuzzy::survey_membership";
   const auto& x = responses.derived();
   const auto n = x.cols();
-  if (items.empty())
-    for (Eigen::Index i = 0; i < n; ++i) items.push_back("item " + std::to_string(i));
-  csat::detail::check_size(fn, "items", static_cast<Eigen::Index>(items.size()), n);
+  auto out = detail::start_survey<Scalar>(fn, n, std::move(items), grades);
   const detail::code_map map(options.codes, grades.size(), fn);
   const auto k = static_cast<Eigen::Index>(grades.size());
-  survey_membership_result<Scalar> out;
-  out.items = std::move(items);
-  out.grades = grades.names();
-  out.counts = Eigen::MatrixX<Eigen::Index>::Zero(n, k);
-  out.answered = Eigen::VectorX<Eigen::Index>::Zero(n);
-  out.missing = Eigen::VectorX<Eigen::Index>::Zero(n);
   std::vector<Eigen::Index> cnt(static_cast<std::size_t>(k) + 1);
   for (Eigen::Index i = 0; i < n; ++i) {
     std::fill(cnt.begin(), cnt.end(), 0);
@@ -288,19 +298,10 @@ survey_membership_result<Scalar> survey_membership_labels(const std::vector<std:
                                                           const std::string& source = {}) {
   static const char* fn = "csat::fuzzy::survey_membership";
   const auto n = static_cast<Eigen::Index>(cells.size());
-  if (items.empty())
-    for (Eigen::Index i = 0; i < n; ++i) items.push_back("item " + std::to_string(i));
-  csat::detail::check_size(fn, "items", static_cast<Eigen::Index>(items.size()), n);
+  auto out = detail::start_survey<Scalar>(fn, n, std::move(items), grades);
   const detail::code_map map(options.codes, grades.size(), fn);
   std::unordered_map<std::string, int> label;
   for (std::size_t j = 0; j < grades.size(); ++j) label.emplace(grades.name(j), static_cast<int>(j));
-  const auto k = static_cast<Eigen::Index>(grades.size());
-  survey_membership_result<Scalar> out;
-  out.items = std::move(items);
-  out.grades = grades.names();
-  out.counts = Eigen::MatrixX<Eigen::Index>::Zero(n, k);
-  out.answered = Eigen::VectorX<Eigen::Index>::Zero(n);
-  out.missing = Eigen::VectorX<Eigen::Index>::Zero(n);
   for (Eigen::Index i = 0; i < n; ++i) {
     const auto& col = cells[static_cast<std::size_t>(i)];
     if (i > 0 && col.size() != cells[0].size())
