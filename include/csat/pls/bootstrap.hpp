@@ -9,8 +9,12 @@
 ///   seeded by splitmix64(seed, b); every resample is estimated independently and its statistics are written to
 ///   row b, so the results are bit-identical for any number of threads.
 /// - Given resample indices (for example another tool's draws) can be replayed exactly: bootstrap_indices().
-/// - A resample that cannot be estimated (zero-variance indicator, collinear Mode B block, singular structural
-///   regression) is counted in `failed` and left out, as seminr drops failed resamples.
+/// - A resample is left out only where its statistics do not exist: a zero-variance indicator drops it entirely; a
+///   collinear Mode B block or a singular path-scheme regression keeps only its HTMT; a truly singular structural
+///   regression (exact zero pivot or reciprocal condition number below the machine epsilon, where R's solve() and
+///   so seminr fail) drops its paths, effects and R² but keeps its loadings, weights and HTMT. Such resamples are
+///   counted in `failed`. A regular system that is not positive definite (PLSc correlations beyond ±1) is estimated,
+///   as seminr and cSEM do, and counted in `inadmissible`.
 /// - Statistics: mean; sd with the B−1 divisor; t = original / sd; p = two-sided Student t with B−1 degrees of
 ///   freedom (Boost.Math); empirical p = min(1, 2·min(share ≤ 0, share ≥ 0)); percentile interval from R's quantile
 ///   type 7 (seminr's); BCa (Efron 1987) with the bias correction from the share of draws below the original
@@ -80,7 +84,7 @@ struct bootstrap_result {
       index;
   std::size_t requested = 0;
   std::size_t successful = 0;
-  std::size_t failed = 0;
+  std::size_t failed = 0;         ///< resamples of which some statistics were left out (see draws)
   std::size_t not_converged = 0;  ///< kept, but the iteration hit max_iterations
   std::string first_failure;      ///< message of the first failed resample (empty if none)
   unsigned threads = 1;
@@ -91,8 +95,9 @@ struct bootstrap_result {
   std::vector<std::string> warnings;
   std::size_t inadmissible = 0;  ///< successful resamples with at least one admissibility warning
   bool weighted = false;         ///< cases were resampled with their case weights (docs/pls-weights.md)
-  /// B×m matrix of every statistic per resample (row b = resample b; NaN rows for failed resamples), columns in
-  /// the order paths, total effects, indirect effects, loadings, weights, R², HTMT, index.
+  /// B×m matrix of every statistic per resample (row b = resample b; NaN where a statistic of a failed resample was
+  /// left out), columns in the order paths, total effects, indirect effects, loadings, weights, R², HTMT, index.
+  /// Each summary uses the finite draws of its column.
   Eigen::MatrixX<Scalar> draws;
 };
 
@@ -439,16 +444,75 @@ bootstrap_result<Scalar> run_bootstrap(const layout& L, const Eigen::MatrixX<Sca
   out.draws = Eigen::MatrixX<Scalar>::Constant(static_cast<Eigen::Index>(B), m, nan);
   out.weighted = case_weights != nullptr;
   std::vector<unsigned char> admissible(B, 1);
-  std::vector<std::string> inadmissible_why(B);
-  const resample_outcomes res = run_resamples(
+  std::vector<std::string> inadmissible_why(B), partial_why(B);
+  // column groups of a draw row (stat_plan order): structural = paths, total and indirect effects, R²;
+  // measurement = loadings, weights, 0-100 indices; HTMT (a function of the indicator correlations alone)
+  const Eigen::Index n_eff = static_cast<Eigen::Index>(plan.paths.size() + plan.totals.size() + plan.indirects.size());
+  const Eigen::Index at_r2 = n_eff + 2 * p, n_r2 = static_cast<Eigen::Index>(plan.endogenous.size());
+  const Eigen::Index at_htmt = at_r2 + n_r2, n_htmt = static_cast<Eigen::Index>(plan.htmt.size());
+  const Eigen::Index at_index = at_htmt + n_htmt;
+  resample_outcomes res = run_resamples(
       B, bopt.threads, bopt.seed, given, n, out.draws,
       [&](std::size_t b, unsigned, const std::vector<Eigen::Index>& rows, Eigen::VectorX<Scalar>& row) {
         const moments<Scalar> mb = compute_moments(X, L.columns, rows.data(), n, case_weights);
-        check_moments(fn, L, mb);
-        const core_fit<Scalar> fb = fit_core(fn, L, mb.cor, mb.n, eopt);
-        if (fb.st == status::numerical_issue) throw estimation_failure("a singular system in the estimation");
-        fill_stats(plan, L, fb, mb.cor, mb.mean, mb.sd, lo, hi, row);
-        if (!row.allFinite()) throw estimation_failure("a statistic is not finite");
+        check_moments(fn, L, mb);  // zero variance: nothing of the resample can be computed
+        core_fit<Scalar> fb;
+        bool weights_ok = true;
+        try {
+          fb = fit_core(fn, L, mb.cor, mb.n, eopt);
+          weights_ok = !fb.singular_inner;
+        } catch (const estimation_failure& e) {  // a collinear Mode B block
+          weights_ok = false;
+          partial_why[b] = e.what();
+        }
+        if (weights_ok) {
+          fill_stats(plan, L, fb, mb.cor, mb.mean, mb.sd, lo, hi, row);
+        } else {
+          // the outer weights do not exist; the resample's HTMT does (it needs the indicator correlations only)
+          row.setConstant(nan);
+          if (n_htmt > 0) {
+            const Eigen::MatrixX<Scalar> H = htmt_matrix(L, mb.cor, true);
+            for (Eigen::Index e = 0; e < n_htmt; ++e)
+              row(at_htmt + e) = H(plan.htmt[static_cast<std::size_t>(e)].first, plan.htmt[static_cast<std::size_t>(e)].second);
+          }
+          if (partial_why[b].empty())
+            partial_why[b] = "a singular system in the path-scheme inner weighting (only the HTMT of this resample is kept)";
+          return false;
+        }
+        // A resample is dropped from a group of statistics only when that group cannot be computed: a truly
+        // singular structural regression (R's solve() fails there too) drops its paths, effects and R², never its
+        // loadings, weights and HTMT. A regular but not positive definite PLSc system is estimated (seminr, cSEM)
+        // and counted as inadmissible below.
+        auto blank = [&](Eigen::Index from, Eigen::Index count) {
+          bool finite = true;
+          for (Eigen::Index c = from; c < from + count; ++c) finite = finite && std::isfinite(static_cast<double>(row(c)));
+          if (finite) return false;
+          row.segment(from, count).setConstant(nan);
+          return true;
+        };
+        bool structural_gone = fb.singular_structure;
+        if (structural_gone) {
+          row.head(n_eff).setConstant(nan);
+          row.segment(at_r2, n_r2).setConstant(nan);
+        } else {
+          structural_gone = blank(0, n_eff) | blank(at_r2, n_r2);
+          if (structural_gone) {
+            row.head(n_eff).setConstant(nan);
+            row.segment(at_r2, n_r2).setConstant(nan);
+          }
+        }
+        const bool measurement_gone = blank(n_eff, 2 * p) | blank(at_index, row.size() - at_index);
+        const bool htmt_gone = blank(at_htmt, n_htmt);
+        if (structural_gone || measurement_gone || htmt_gone) {
+          std::string what;
+          auto add = [&](const char* w) { what += (what.empty() ? "" : ", ") + std::string(w); };
+          if (structural_gone) add("paths, effects and R²");
+          if (measurement_gone) add("loadings, weights and indices");
+          if (htmt_gone) add("HTMT");
+          partial_why[b] = (fb.singular_structure ? std::string("a singular structural regression")
+                                                  : std::string("a statistic that is not finite")) +
+                           " (left out: " + what + ")";
+        }
         const auto warn = admissibility_warnings(L, fb, eopt.consistent);
         if (!warn.empty()) {
           admissible[b] = 0;
@@ -457,6 +521,12 @@ bootstrap_result<Scalar> run_bootstrap(const layout& L, const Eigen::MatrixX<Sca
         return fb.converged;
       },
       bopt.progress);
+  // resamples of which a group of statistics was left out count as failed (their other statistics are kept)
+  for (std::size_t b = 0; b < B; ++b)
+    if (res.ok[b] && !partial_why[b].empty()) {
+      res.ok[b] = 0;
+      res.why[b] = partial_why[b];
+    }
   out.threads = res.threads;
   res.tally(out);
   const auto& ok = res.ok;
@@ -491,8 +561,9 @@ bootstrap_result<Scalar> run_bootstrap(const layout& L, const Eigen::MatrixX<Sca
   Eigen::Index c = 0;
   auto take = [&](std::vector<parameter_summary<Scalar>>& dst, const std::string& from, const std::string& to) {
     v.clear();
-    for (std::size_t b = 0; b < B; ++b)
-      if (ok[b]) v.push_back(out.draws(static_cast<Eigen::Index>(b), c));
+    for (std::size_t b = 0; b < B; ++b)  // every resample for which this statistic could be computed
+      if (std::isfinite(static_cast<double>(out.draws(static_cast<Eigen::Index>(b), c))))
+        v.push_back(out.draws(static_cast<Eigen::Index>(b), c));
     auto s = summarize(v, orig(c), accel(c), bopt.confidence, out.bca_computed);
     s.from = from;
     s.to = to;

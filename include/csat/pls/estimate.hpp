@@ -28,6 +28,7 @@
 
 #include <Eigen/Cholesky>
 #include <Eigen/Eigenvalues>
+#include <Eigen/LU>
 
 #include <algorithm>
 #include <cmath>
@@ -55,11 +56,12 @@ inline const char* to_string(inner_scheme s) {
   }
 }
 
-/// Outcome of the iteration.
+/// Outcome of the estimation. Admissibility (PLSc correlations beyond ±1, a construct correlation matrix that is not
+/// positive definite, ...) is no part of it: see estimate_result::admissible and warnings.
 enum class status {
-  success,         ///< converged
+  success,         ///< converged, every system regular
   no_convergence,  ///< max_iterations reached; the last weights are reported
-  numerical_issue  ///< a singular system inside the inner scheme or the structural regressions
+  numerical_issue  ///< a singular system (as R's solve() sees it) inside the inner scheme or the structural regressions
 };
 
 inline const char* to_string(status s) {
@@ -116,8 +118,10 @@ struct estimate_result {
   int iterations = 0;          ///< 0-based index of the last outer update (seminr's `iterations`)
   int updates = 0;             ///< outer updates performed = iterations + 1
   Scalar final_change = 0;     ///< Σ|Δw| of the last update
-  bool converged = false;
-  pls::status status = pls::status::success;
+  bool converged = false;      ///< the PLS iteration reached its tolerance (whatever the structural step did)
+  pls::status status = pls::status::success;  ///< numerical_issue also when the iteration converged but a
+                                              ///< structural regression is singular (its paths are NaN)
+  bool admissible = true;      ///< warnings.empty(): reported separately from convergence and status
   inner_scheme scheme = inner_scheme::path;
   bool consistent = false;
   estimate_options options{};                ///< the options of the estimation (re-estimations use them)
@@ -366,19 +370,40 @@ struct core_fit {
   Scalar change = 0;
   bool converged = false;
   status st = status::success;
+  bool singular_inner = false;      ///< a path-scheme regression of the iteration was singular (weights unusable)
+  bool singular_structure = false;  ///< a structural regression was singular (its paths NaN; weights usable)
 };
 
-/// Solves the normal equations Rxx b = rxy (a correlation matrix) by Cholesky; false when Rxx is singular
-/// (a pivot below 1e-13 relative to the unit diagonal, or a non-finite solution).
+/// Solves A b = y by LU with partial pivoting, as R's solve() (LAPACK dgesv): false when A is singular, i.e. an
+/// exact zero pivot or a reciprocal condition number (1-norm estimate, LAPACK dgecon's) below the machine epsilon,
+/// R's `tol = .Machine$double.eps`; A need not be positive definite (a PLSc matrix of disattenuated correlations
+/// beyond ±1 is not, and seminr and cSEM estimate with it).
+template <class Scalar>
+bool solve_lu(const Eigen::MatrixX<Scalar>& A, const Eigen::VectorX<Scalar>& y, Eigen::VectorX<Scalar>& b) {
+  if (!A.allFinite() || !y.allFinite()) return false;
+  const Eigen::PartialPivLU<Eigen::MatrixX<Scalar>> lu(A);
+  const auto d = lu.matrixLU().diagonal();
+  for (Eigen::Index i = 0; i < d.size(); ++i)
+    if (d(i) == Scalar(0)) return false;
+  if (!(lu.rcond() >= Eigen::NumTraits<Scalar>::epsilon())) return false;
+  b = lu.solve(y);
+  return b.allFinite();
+}
+
+/// Solves the normal equations Rxx b = rxy (a correlation matrix). A positive definite Rxx is solved by Cholesky
+/// (pivots above 1e-13 relative to the unit diagonal); otherwise by solve_lu(), which fails only when Rxx is
+/// singular (seminr's solve() fails there too). A matrix that is not positive definite but regular (PLSc) is solved.
 template <class Scalar>
 bool solve_normal(const Eigen::MatrixX<Scalar>& Rxx, const Eigen::VectorX<Scalar>& rxy, Eigen::VectorX<Scalar>& b) {
   Eigen::LLT<Eigen::MatrixX<Scalar>> llt(Rxx);
-  if (llt.info() != Eigen::Success) return false;
+  bool pd = llt.info() == Eigen::Success;
   const auto d = llt.matrixLLT().diagonal();
-  for (Eigen::Index i = 0; i < d.size(); ++i)
-    if (!(d(i) * d(i) > Scalar(1e-13))) return false;
-  b = llt.solve(rxy);
-  return b.allFinite();
+  for (Eigen::Index i = 0; pd && i < d.size(); ++i) pd = d(i) * d(i) > Scalar(1e-13);
+  if (pd) {
+    b = llt.solve(rxy);
+    if (b.allFinite()) return true;
+  }
+  return solve_lu(Rxx, rxy, b);
 }
 
 /// Structural model on construct correlations: paths, R², adjusted R² and total effects.
@@ -511,8 +536,10 @@ core_fit<Scalar> fit_core(const char* fn, const layout& L, const Eigen::MatrixX<
           beta[kk] = llt[kk].solve(rxy[kk]);
           ok = beta[kk].allFinite();
         }
+        if (!ok) ok = solve_lu(Rxx[kk], rxy[kk], beta[kk]);  // not positive definite: singular only as for solve()
         if (!ok) {
           f.st = status::numerical_issue;
+          f.singular_inner = true;
           beta[kk].setZero();
         }
         for (Eigen::Index a = 0; a < q; ++a) E(P[static_cast<std::size_t>(a)], k) = beta[kk](a);
@@ -544,6 +571,7 @@ core_fit<Scalar> fit_core(const char* fn, const layout& L, const Eigen::MatrixX<
     }
     if (!Wnew.allFinite()) {
       f.st = status::numerical_issue;
+      f.singular_inner = true;
       f.iterations = it;
       break;
     }
@@ -583,8 +611,10 @@ core_fit<Scalar> fit_core(const char* fn, const layout& L, const Eigen::MatrixX<
       for (Eigen::Index b = 0; b < K; ++b)
         if (a != b) f.Rc(a, b) /= sqrt(f.rho_a(a) * f.rho_a(b));
   }
-  if (!structural(L, f.Rc, n, f.B, f.r2, f.r2_adj, f.T) && f.st == status::success) f.st = status::numerical_issue;
-  f.converged = f.st == status::success;
+  // a singular structural system is a numerical issue of the estimation, not of the iteration: `converged` keeps
+  // saying whether the PLS iteration reached its tolerance
+  f.singular_structure = !structural(L, f.Rc, n, f.B, f.r2, f.r2_adj, f.T);
+  if (f.singular_structure && f.st == status::success) f.st = status::numerical_issue;
   return f;
 }
 
@@ -728,6 +758,7 @@ estimate_result<typename Derived::Scalar> estimate_columns(const char* fn, const
   r.options = opt;
   r.n_used = m.n;
   r.warnings = admissibility_warnings(L, f, opt.consistent);
+  r.admissible = r.warnings.empty();
   if (case_weights) {
     r.weighted = true;
     r.case_weights = Eigen::Map<const Eigen::VectorX<Scalar>>(case_weights, X.rows());
