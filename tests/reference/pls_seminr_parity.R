@@ -150,6 +150,23 @@ for (mname in names(methods)) {
   m <- suppressMessages(estimate_pls(data = mobi_small, measurement_model = mobi_mm, structural_model = mobi_sm))
   run_f2("mobi", mname, m)
 }
+# the same models without the interaction term (plain PLS): every dropped path leaves its predecessor isolated, so
+# seminr re-estimates the model without that construct
+corp_plain <- suppressMessages(estimate_pls(
+  data = corp_rep_data[, corp_cols],
+  measurement_model = constructs(composite("COMP", multi_items("comp_", 1:3)), composite("LIKE", multi_items("like_", 1:3)),
+                                 composite("CUSA", single_item("cusa")), composite("SC", multi_items("switch_", 1:4)),
+                                 composite("CUSL", multi_items("cusl_", 1:3))),
+  structural_model = relationships(paths(from = c("COMP", "LIKE", "CUSA", "SC"), to = "CUSL")),
+  missing = mean_replacement, missing_value = "-99"))
+run_f2("corp_rep", "none", corp_plain)
+mobi_plain <- suppressMessages(estimate_pls(
+  data = mobi_small,
+  measurement_model = constructs(composite("Image", multi_items("IMAG", 1:5)),
+                                 composite("Expectation", multi_items("CUEX", 1:3)),
+                                 composite("Satisfaction", multi_items("CUSA", 1:3))),
+  structural_model = relationships(paths(from = c("Image", "Expectation"), to = "Satisfaction"))))
+run_f2("mobi", "none", mobi_plain)
 f2_ref <- do.call(rbind, f2_rows)
 write.csv(f2_ref, file.path(out_ref, "pls_moderation_f2.csv"), row.names = FALSE, na = "NA")
 print(f2_ref)

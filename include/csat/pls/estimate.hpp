@@ -133,6 +133,11 @@ struct estimate_result {
   /// positive definite, PLSc correlations beyond ±1 or negative variances); empty when the solution is admissible.
   std::vector<std::string> warnings;
 
+  /// f² (K×K, from × to) computed by an estimator whose reduced models cannot be re-estimated from this result
+  /// alone (a moderated model: the interaction term is rebuilt in every reduced model); empty otherwise, and then
+  /// f_squared() (quality.hpp) re-estimates the reduced models itself.
+  Eigen::MatrixX<Scalar> precomputed_f_squared;
+
   // Case weights (weighted PLS; all empty/zero for an unweighted fit).
   bool weighted = false;
   std::string weight_column;                  ///< the weight column's name ("" when a vector was given)

@@ -32,6 +32,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <limits>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -379,6 +381,90 @@ moderation_result<Scalar> moderation_core(const char* fn, const moderated_model&
   return out;
 }
 
+/// f² of every path of a moderated model by its definition, as seminr's `fSquared` computes it: R²_excluded is the
+/// R² of the outcome in the model re-estimated without the path, with every interaction term rebuilt in that reduced
+/// model (two-stage: from the reduced model's own first stage); a construct the dropped path leaves without any path
+/// is left out, and an interaction whose last outcome is dropped disappears (the reduced model may then have no
+/// interaction term: plain PLS). The main effect of an interaction's iv or moderator on an outcome of that
+/// interaction has no f² (NaN; seminr: NA): the reduced model would keep the product without one of its factors.
+/// A reduced model that cannot be estimated gives NaN. `X` and `Lm` as for moderation_core().
+template <class Scalar>
+Eigen::MatrixX<Scalar> moderation_f_squared(const char* fn, const moderated_model& model, const layout& Lm,
+                                            const Eigen::MatrixX<Scalar>& X, const moderation_options& options,
+                                            const estimate_result<Scalar>& full) {
+  const Scalar nan = std::numeric_limits<Scalar>::quiet_NaN();
+  const Eigen::Index K = static_cast<Eigen::Index>(full.constructs.size());
+  Eigen::MatrixX<Scalar> F = Eigen::MatrixX<Scalar>::Zero(K, K);
+  auto has = [](const std::vector<std::string>& v, const std::string& x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+  };
+  for (Eigen::Index a = 0; a < K; ++a)
+    for (Eigen::Index t = 0; t < K; ++t) {
+      if (!full.structure(a, t)) continue;
+      const std::string& from = full.constructs[static_cast<std::size_t>(a)];
+      const std::string& to = full.constructs[static_cast<std::size_t>(t)];
+      bool component = false;
+      for (const auto& it : model.interactions)
+        component = component || (has(it.outcomes, to) && (it.iv == from || it.moderator == from));
+      if (component) {
+        F(a, t) = nan;
+        continue;
+      }
+      // the reduced model: the path dropped, interactions without outcomes removed, isolated constructs left out
+      moderated_model red;
+      std::vector<model::path> paths;
+      for (const auto& pth : model.main.structural_paths())
+        if (!(pth.from == from && pth.to == to)) paths.push_back(pth);
+      for (auto it : model.interactions) {
+        if (it.name() == from) it.outcomes.erase(std::remove(it.outcomes.begin(), it.outcomes.end(), to), it.outcomes.end());
+        if (!it.outcomes.empty()) red.interactions.push_back(std::move(it));
+      }
+      std::vector<std::string> used;
+      bool to_explained = false;
+      for (const auto& pth : paths) {
+        used.push_back(pth.from);
+        used.push_back(pth.to);
+        to_explained = to_explained || pth.to == to;
+      }
+      for (const auto& it : red.interactions) {
+        used.push_back(it.iv);
+        used.push_back(it.moderator);
+        used.insert(used.end(), it.outcomes.begin(), it.outcomes.end());
+        to_explained = to_explained || has(it.outcomes, to);
+      }
+      const Scalar r2 = full.r_squared(t);
+      if (!to_explained) {  // no predecessor left: R²_excluded = 0
+        F(a, t) = r2 / (Scalar(1) - r2);
+        continue;
+      }
+      for (const auto& c : model.main.constructs())
+        if (has(used, c.name)) red.main.add_construct(c.name, c.indicators, c.mode, c.where);
+      for (const auto& pth : paths) red.main.add_path(pth.from, pth.to, pth.where);
+      try {
+        layout Lr = make_layout(red.main, Lm.indicators);
+        Eigen::MatrixX<Scalar> Xr(X.rows(), Lr.p());
+        for (Eigen::Index j = 0; j < Lr.p(); ++j) {
+          Xr.col(j) = X.col(Lr.columns[static_cast<std::size_t>(j)]);
+          Lr.columns[static_cast<std::size_t>(j)] = j;
+        }
+        Scalar r2x;
+        if (red.interactions.empty()) {
+          const auto fr = estimate_columns(fn, Lr, Xr, options.estimation);
+          r2x = fr.r2(to);
+        } else {
+          const auto mr = moderation_core(fn, red, Lr, Xr, options);
+          r2x = mr.fit.r2(to);
+        }
+        F(a, t) = (r2 - r2x) / (Scalar(1) - r2);
+      } catch (const std::invalid_argument&) {  // e.g. an interaction factor left without a main path
+        F(a, t) = nan;
+      } catch (const std::domain_error&) {
+        F(a, t) = nan;
+      }
+    }
+  return F;
+}
+
 /// The complete indicator data of the main model after the missing-data policy: column j = indicator j of the
 /// returned layout (columns 0..p−1), and the missing-data report.
 template <class Scalar>
@@ -432,6 +518,7 @@ moderation_result<Scalar> estimate_moderation(const moderated_model& model, cons
   detail::check_moderation(fn, model, options);
   const auto d = detail::prepare_moderation_data(fn, model, data, options);
   auto out = detail::moderation_core(fn, model, d.L, d.X, options);
+  out.fit.precomputed_f_squared = detail::moderation_f_squared(fn, model, d.L, d.X, options, out.fit);
   out.fit.missing = d.missing;
   if (out.has_first_stage) out.first_stage.missing = d.missing;
   return out;
@@ -466,6 +553,7 @@ estimate_result<Scalar> without_interactions(const moderation_result<Scalar>& m)
     if (new_k[static_cast<std::size_t>(r.block[i])] >= 0) keep_i.push_back(static_cast<Eigen::Index>(i));
   const Eigen::Index K = static_cast<Eigen::Index>(keep_k.size()), p = static_cast<Eigen::Index>(keep_i.size());
   estimate_result<Scalar> out = r;
+  out.precomputed_f_squared.resize(0, 0);  // f² of the moderated model; the restricted fit recomputes its own
   auto sub = [&](const Eigen::MatrixX<Scalar>& M, const std::vector<Eigen::Index>& rows, const std::vector<Eigen::Index>& cols) {
     Eigen::MatrixX<Scalar> o(static_cast<Eigen::Index>(rows.size()), static_cast<Eigen::Index>(cols.size()));
     for (std::size_t a = 0; a < rows.size(); ++a)
@@ -642,6 +730,7 @@ moderation_bootstrap_result<Scalar> run_moderation_bootstrap(
   if (given) check_resample_indices(fn, *given, n);
   moderation_bootstrap_result<Scalar> out;
   out.estimate = moderation_core(fn, model, d.L, d.X, mopt);
+  out.estimate.fit.precomputed_f_squared = moderation_f_squared(fn, model, d.L, d.X, mopt, out.estimate.fit);
   out.estimate.fit.missing = d.missing;
   if (out.estimate.has_first_stage) out.estimate.first_stage.missing = d.missing;
   Eigen::VectorX<Scalar> orig;

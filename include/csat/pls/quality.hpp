@@ -186,12 +186,56 @@ Eigen::MatrixX<Scalar> inner_vif(const estimate_result<Scalar>& r) {
   return V;
 }
 
+namespace detail {
+
+/// The layout without the constructs flagged in `drop` (and their indicators); `kept` receives the positions of
+/// the remaining indicators in the old order (blocks stay contiguous and ordered).
+inline layout drop_constructs(const layout& L, const std::vector<unsigned char>& drop, std::vector<Eigen::Index>& kept) {
+  const Eigen::Index K = L.K();
+  std::vector<Eigen::Index> new_k(static_cast<std::size_t>(K), -1);
+  layout R;
+  kept.clear();
+  for (Eigen::Index k = 0; k < K; ++k) {
+    const auto kk = static_cast<std::size_t>(k);
+    if (drop[kk]) continue;
+    new_k[kk] = static_cast<Eigen::Index>(R.constructs.size());
+    R.constructs.push_back(L.constructs[kk]);
+    R.modes.push_back(L.modes[kk]);
+    R.start.push_back(static_cast<Eigen::Index>(R.indicators.size()));
+    R.count.push_back(L.count[kk]);
+    for (Eigen::Index i = L.start[kk]; i < L.start[kk] + L.count[kk]; ++i) {
+      kept.push_back(i);
+      R.indicators.push_back(L.indicators[static_cast<std::size_t>(i)]);
+      R.block.push_back(new_k[kk]);
+      if (static_cast<std::size_t>(i) < L.columns.size()) R.columns.push_back(L.columns[static_cast<std::size_t>(i)]);
+    }
+  }
+  const Eigen::Index Kr = R.K();
+  R.structure = Eigen::MatrixXi::Zero(Kr, Kr);
+  R.predecessors.assign(static_cast<std::size_t>(Kr), {});
+  for (Eigen::Index t = 0; t < K; ++t) {
+    if (new_k[static_cast<std::size_t>(t)] < 0) continue;
+    for (const auto f : L.predecessors[static_cast<std::size_t>(t)]) {
+      if (new_k[static_cast<std::size_t>(f)] < 0) continue;
+      R.structure(new_k[static_cast<std::size_t>(f)], new_k[static_cast<std::size_t>(t)]) = 1;
+      R.predecessors[static_cast<std::size_t>(new_k[static_cast<std::size_t>(t)])].push_back(new_k[static_cast<std::size_t>(f)]);
+    }
+  }
+  return R;
+}
+
+}  // namespace detail
+
 /// Effect sizes f² = (R²_included − R²_excluded) / (1 − R²_included) for every path (K×K from, to; 0 elsewhere).
-/// As seminr does, R²_excluded comes from re-estimating the whole model (outer weights included) without that
-/// path, on the same indicator correlations and with the same options; when dropping the path would leave a
-/// construct without any path, the other predecessors' regression on the original scores is used instead.
+/// As seminr does (`fSquared`), R²_excluded comes from re-estimating the whole model (outer weights included)
+/// without that path, on the same indicator correlations and with the same options. A construct that the dropped
+/// path leaves without any path is left out of the reduced model (seminr re-estimates the structural model without
+/// it); a target left without predecessors has R²_excluded = 0. A result that carries `precomputed_f_squared`
+/// (a moderated model, whose interaction terms must be rebuilt in each reduced model) returns it.
 template <class Scalar>
 Eigen::MatrixX<Scalar> f_squared(const estimate_result<Scalar>& r) {
+  const Eigen::Index K0 = static_cast<Eigen::Index>(r.constructs.size());
+  if (r.precomputed_f_squared.rows() == K0 && r.precomputed_f_squared.cols() == K0) return r.precomputed_f_squared;
   const detail::layout L = detail::layout_of(r);
   const Eigen::Index K = L.K();
   Eigen::MatrixX<Scalar> F = Eigen::MatrixX<Scalar>::Zero(K, K);
@@ -203,24 +247,27 @@ Eigen::MatrixX<Scalar> f_squared(const estimate_result<Scalar>& r) {
       R.structure(from, t) = 0;
       R.predecessors[static_cast<std::size_t>(t)].erase(R.predecessors[static_cast<std::size_t>(t)].begin() +
                                                          static_cast<std::ptrdiff_t>(drop));
-      const bool isolated = R.structure.row(from).sum() + R.structure.col(from).sum() == 0 ||
-                            R.structure.row(t).sum() + R.structure.col(t).sum() == 0;
       Scalar r2x = 0;
-      if (!isolated) {
-        const auto f = detail::fit_core("csat::pls::f_squared", R, r.indicator_correlations, r.n_used, r.options);
-        r2x = R.predecessors[static_cast<std::size_t>(t)].empty() ? Scalar(0) : f.r2(t);
-      } else if (!R.predecessors[static_cast<std::size_t>(t)].empty()) {
-        const auto& keep = R.predecessors[static_cast<std::size_t>(t)];
-        const Eigen::Index q = static_cast<Eigen::Index>(keep.size());
-        Eigen::MatrixX<Scalar> S(q, q);
-        Eigen::VectorX<Scalar> c(q), b;
-        for (Eigen::Index a = 0; a < q; ++a) {
-          c(a) = r.structural_correlations(keep[static_cast<std::size_t>(a)], t);
-          for (Eigen::Index e = 0; e < q; ++e)
-            S(a, e) = r.structural_correlations(keep[static_cast<std::size_t>(a)], keep[static_cast<std::size_t>(e)]);
+      if (!R.predecessors[static_cast<std::size_t>(t)].empty()) {
+        std::vector<unsigned char> isolated(static_cast<std::size_t>(K), 0);
+        bool any = false;
+        for (Eigen::Index k = 0; k < K; ++k) {
+          isolated[static_cast<std::size_t>(k)] = R.structure.row(k).sum() + R.structure.col(k).sum() == 0;
+          any = any || isolated[static_cast<std::size_t>(k)];
         }
-        b = S.ldlt().solve(c);
-        r2x = b.dot(c);
+        if (!any) {
+          r2x = detail::fit_core("csat::pls::f_squared", R, r.indicator_correlations, r.n_used, r.options).r2(t);
+        } else {
+          std::vector<Eigen::Index> kept;
+          const detail::layout S = detail::drop_constructs(R, isolated, kept);
+          Eigen::MatrixX<Scalar> C(static_cast<Eigen::Index>(kept.size()), static_cast<Eigen::Index>(kept.size()));
+          for (std::size_t a = 0; a < kept.size(); ++a)
+            for (std::size_t b = 0; b < kept.size(); ++b)
+              C(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(b)) = r.indicator_correlations(kept[a], kept[b]);
+          Eigen::Index ts = 0;
+          for (Eigen::Index k = 0; k < t; ++k) ts += !isolated[static_cast<std::size_t>(k)];
+          r2x = detail::fit_core("csat::pls::f_squared", S, C, r.n_used, r.options).r2(ts);
+        }
       }
       F(from, t) = (r.r_squared(t) - r2x) / (Scalar(1) - r.r_squared(t));
     }
