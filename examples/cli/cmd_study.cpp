@@ -250,7 +250,7 @@ int run_study(const std::string& study_file, const std::string& out_override, bo
   // ---- 4. IPMA ------------------------------------------------------------------------------------------
   std::vector<csat::report::ipma_point> ipma;
   json ipma_j = json::array();
-  std::string target = c.target.empty() ? fit.constructs.back() : c.target;
+  std::string target = c.target.empty() ? csat::pls::default_ipma_target(fit) : c.target;
   (void)fit.construct_index(target);  // an unknown target construct is an error naming it
   {
     const auto im = csat::pls::ipma(fit, indices, target);

@@ -87,6 +87,10 @@ csat_cli_test(NAME pls.interaction_table
 csat_cli_test(NAME pls.interaction_with_itself EXIT 3 ONE_LINE_STDERR
   ARGS pls --model ${_pd}/moderation_self.model --data ${_power}
   STDERR "^csat: error: [^\n]*moderation_self[.]model:5:[0-9]+: interaction of construct \"Image\" with itself")
+# the default IPMA target is the final outcome, never the interaction term the model lists last (docs/pls.md, 5)
+csat_cli_test(NAME pls.moderation_default_target
+  ARGS pls --model ${_pd}/moderation_outcome.model --data ${_power} --missing listwise --scale-min 1 --scale-max 10
+  STDOUT "Importance-performance map for Loyalty [(]index [0-9.]+[)]")
 csat_cli_test(NAME pls.interaction_unknown_method EXIT 3 ONE_LINE_STDERR
   ARGS pls --model ${_pd}/power.model --data ${_power} --interaction triple
   STDERR "^csat: error: --interaction must be two-stage, product-indicator or orthogonal, not \"triple\"")

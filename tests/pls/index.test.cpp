@@ -132,3 +132,28 @@ TEST_CASE("index scale errors name the indicator", "[pls][index][errors]") {
   lo(9) = f.r.indicator_means(9);  // a mean at a scale end is on the scale
   CHECK_NOTHROW(csat::pls::indices(f.r, lo, hi));
 }
+
+TEST_CASE("the default IPMA target is Satisfaction, else the final outcome, never an interaction term",
+          "[pls][index][ipma]") {
+  csat::pls::estimate_result<double> r;
+  auto set = [&r](std::vector<std::string> names, std::vector<std::pair<int, int>> paths) {
+    r.constructs = std::move(names);
+    const auto K = static_cast<Eigen::Index>(r.constructs.size());
+    r.structure = Eigen::MatrixXi::Zero(K, K);
+    for (const auto& p : paths) r.structure(p.first, p.second) = 1;
+  };
+  // the corporate-reputation moderation model: CUSL ~ COMP + LIKE + CUSA + SC + CUSA:SC (interaction listed last)
+  set({"COMP", "LIKE", "CUSA", "SC", "CUSL", "CUSA:SC"}, {{0, 4}, {1, 4}, {2, 4}, {3, 4}, {5, 4}});
+  CHECK(csat::pls::default_ipma_target(r) == "CUSL");
+  // the ECSI chain: Satisfaction is the target although Loyalty comes later and is the final outcome
+  set({"Image", "Satisfaction", "Loyalty"}, {{0, 1}, {1, 2}});
+  CHECK(csat::pls::default_ipma_target(r) == "Satisfaction");
+  // a construct named Satisfaction that nothing explains is not chosen
+  set({"Satisfaction", "Quality", "Loyalty", "Complaints"}, {{0, 2}, {1, 2}, {2, 3}});
+  CHECK(csat::pls::default_ipma_target(r) == "Complaints");
+  // every explained construct explains another (a cycle, which estimate() rejects): the last explained one
+  set({"A", "B", "C"}, {{0, 1}, {1, 2}, {2, 1}});
+  CHECK(csat::pls::default_ipma_target(r) == "C");
+  set({"A", "B"}, {});
+  CHECK_THROWS_WITH(csat::pls::default_ipma_target(r), Contains("no structural path"));
+}

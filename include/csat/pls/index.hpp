@@ -209,6 +209,25 @@ struct ipma_result {
   std::vector<ipma_entry> indicators;  ///< their indicators, by priority
 };
 
+/// The IPMA target when none is named: the construct "Satisfaction" when the model explains one (the centre of the
+/// CSI models); otherwise the last construct in model order that is explained by others and explains none (the
+/// model's final outcome); otherwise the last explained construct. Interaction terms and other purely exogenous
+/// constructs are never chosen. A model without structural paths has no target: csat::invalid_argument.
+template <class Scalar>
+std::string default_ipma_target(const estimate_result<Scalar>& r) {
+  const Eigen::Index K = static_cast<Eigen::Index>(r.constructs.size());
+  auto explained = [&](Eigen::Index k) { return r.structure.col(k).sum() > 0; };
+  auto explains = [&](Eigen::Index k) { return r.structure.row(k).sum() > 0; };
+  for (Eigen::Index k = 0; k < K; ++k)
+    if (r.constructs[static_cast<std::size_t>(k)] == "Satisfaction" && explained(k)) return "Satisfaction";
+  for (Eigen::Index k = K - 1; k >= 0; --k)
+    if (explained(k) && !explains(k)) return r.constructs[static_cast<std::size_t>(k)];
+  for (Eigen::Index k = K - 1; k >= 0; --k)
+    if (explained(k)) return r.constructs[static_cast<std::size_t>(k)];
+  csat::detail::throw_invalid_argument("csat::pls::default_ipma_target",
+                                       "the model has no structural path, so no construct to target");
+}
+
 /// Importance–performance map for `target` (Ringle & Sarstedt 2016; ACSI priority matrix).
 template <class Scalar>
 ipma_result ipma(const estimate_result<Scalar>& r, const index_result<Scalar>& idx, const std::string& target) {
