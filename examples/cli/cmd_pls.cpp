@@ -315,6 +315,7 @@ void run(const pls_args& a) {
     j["updates"] = r.updates;
     j["final_change"] = r.final_change;
     j["converged"] = r.converged;
+    j["admissible"] = r.admissible;  // reported apart from convergence (issue 22)
     j["status"] = csat::pls::to_string(r.status);
     j["n_used"] = r.n_used;
     j["rows_excluded"] = r.missing.excluded.size();
@@ -420,6 +421,7 @@ void run(const pls_args& a) {
       j["bootstrap"] = {{"requested", boot.requested}, {"successful", boot.successful}, {"failed", boot.failed},
                         {"not_converged", boot.not_converged}, {"seed", a.seed},
                         {"replayed", !a.boot_indices.empty()}, {"first_failure", boot.first_failure}};
+      j["bootstrap"]["inadmissible"] = boot.inadmissible;
       json bi = json::array(), br2 = json::array();
       for (const auto& s : boot.index) bi.push_back(boot_fields({{"construct", s.from}, {"estimate", s.original}}, s));
       for (const auto& s : boot.r_squared) br2.push_back(boot_fields({{"construct", s.from}, {"estimate", s.original}}, s));
@@ -449,6 +451,13 @@ void run(const pls_args& a) {
      << r.updates << " updates (iterations = " << r.iterations << ", final change "
      << csat::detail::format_value(static_cast<double>(static_cast<float>(r.final_change))) << ")\n";
   csat_cli::pls_weights_print(os, r);
+  // convergence of the iteration and admissibility of the solution are separate facts (issue 22)
+  if (r.converged && r.status != csat::pls::status::success)
+    os << "The PLS iteration converged, but a structural regression is singular (" << csat::pls::to_string(r.status)
+       << "): its paths are NaN\n";
+  if (!r.admissible)
+    os << "The solution is inadmissible (" << r.warnings.size() << (r.warnings.size() == 1 ? " issue" : " issues")
+       << ", listed at the end); its estimates are reported\n";
   os << "\n";
   {
     std::vector<std::string> head{"from", "to", "estimate"};

@@ -75,3 +75,29 @@ csat_cli_test(NAME pls.scale_reversed EXIT 3 ONE_LINE_STDERR
   ARGS pls --model @SRC@/tests/cli/data/power.model --data @SRC@/examples/data/power_survey.csv --missing listwise
        --scale-min 10 --scale-max 1
   STDERR "--scale-min 10 must be below --scale-max 1")
+# issue 22: PLSc resamples whose disattenuated correlations exceed 1 are estimated (seminr keeps all 100 replayed
+# resamples; its bootstrap mean of Image -> Satisfaction is 1.42575393491985, tests/reference/pls_plsc_boot_mobi.csv)
+# and counted as inadmissible; the full-sample fit converged and is admissible, reported separately
+csat_cli_test(NAME pls.plsc_boot_inadmissible_kept
+  ARGS pls --model @SRC@/tests/pls/data/plsc_value.model --data @SRC@/tests/data/pls_mobi.csv --plsc
+       --boot-indices @SRC@/tests/data/pls_mobi_boot_indices_plsc.csv --threads 2 --json
+  STDOUT "\"converged\": true" "\"status\": \"success\"" "\"admissible\": true" "\"successful\": 100"
+         "\"failed\": 0" "\"inadmissible\": [1-9][0-9]" "\"mean\": 1[.]4257539349"
+         "of 100 resamples gave an inadmissible solution")
+csat_cli_test(NAME pls.plsc_boot_seeded_counts
+  ARGS pls --model @SRC@/tests/pls/data/plsc_value.model --data @SRC@/tests/data/pls_mobi.csv --plsc
+       --boot 200 --seed 1 --threads 2
+  STDOUT "scheme path, PLSc; converged after [0-9]+ updates" "of 200 resamples gave an inadmissible solution"
+  STDOUT_NOT "NOT converged" "resamples failed" "The solution is inadmissible")
+# the fit of that first inadmissible resample: converged, its system regular, the solution inadmissible
+csat_cli_test(NAME pls.plsc_inadmissible_converged
+  ARGS pls --model @SRC@/tests/pls/data/plsc_value.model --data @SRC@/tests/data/pls_mobi_plsc_inadmissible.csv --plsc
+  STDOUT "scheme path, PLSc; converged after [0-9]+ updates"
+         "The solution is inadmissible [(][0-9]+ issues?, listed at the end[)]; its estimates are reported"
+         "PLSc disattenuated correlation of \"Image\" and \"Expectation\" is 1[.]0299"
+         "not positive definite [(]smallest eigenvalue -0[.]06279842"
+  STDOUT_NOT "NOT converged" "numerical_issue")
+csat_cli_test(NAME pls.plsc_inadmissible_json
+  ARGS pls --model @SRC@/tests/pls/data/plsc_value.model --data @SRC@/tests/data/pls_mobi_plsc_inadmissible.csv --plsc
+       --json
+  STDOUT "\"converged\": true" "\"status\": \"success\"" "\"admissible\": false" "\"estimate\": 0[.]6680500068")

@@ -14,6 +14,7 @@
 #   tests/data/pls_mobi.csv                    mobi (250 rows), the columns the models use
 #   tests/data/pls_corp_rep.csv                corp_rep_data (344 rows), the moderation model's columns, -99 as NA
 #   tests/data/pls_mobi_boot_indices_plsc.csv  the 1-based rows of each resample of the PLSc bootstrap below
+#   tests/data/pls_mobi_plsc_inadmissible.csv  the first of them whose PLSc construct correlations exceed 1
 #   tests/reference/pls_plsc_boot_mobi.csv     PLSc estimates and seminr's bootstrap means and sds
 #   tests/reference/pls_plsc_boot_mobi_counts.csv  resamples requested, kept by seminr, with a non-PD matrix
 #   tests/reference/pls_moderation_f2.csv      seminr's f² (and R²) of the moderated models
@@ -104,6 +105,7 @@ for (k in "Satisfaction") add("r2", k, "", plsc$rSquared["Rsq", k], NA)
 # the single fit of the first resample whose disattenuated matrix is not positive definite (seminr estimates it)
 bad <- suppressMessages(estimate_pls(data = mobi_small[idx[first_bad, ], ], measurement_model = plsc_mm,
                                      structural_model = plsc_sm))
+write.csv(mobi_small[idx[first_bad, ], ], file.path(out_data, "pls_mobi_plsc_inadmissible.csv"), row.names = FALSE)
 for (f in c("Image", "Expectation", "Value"))
   add("resample_path", f, "Satisfaction", bad$path_coef[f, "Satisfaction"], NA)
 for (i in seq_len(nrow(mm)))
