@@ -10,6 +10,7 @@
 #include <cmath>
 #include <functional>
 #include <iostream>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -42,6 +43,12 @@ struct input_error : csat::invalid_argument {
   using csat::invalid_argument::invalid_argument;
 };
 
+/// A wrong use of the program's options that its parser cannot see (a value out of range, options that exclude each
+/// other). Exit code 2, like every usage error.
+struct usage_error : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
 /// JSON number or null for NaN/infinity.
 inline nlohmann::json number(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
 
@@ -68,7 +75,8 @@ inline std::size_t display_width(const std::string& s) {
   return w;
 }
 
-/// A plain-text table: a header row, then rows; numeric-looking cells are right-aligned.
+/// A plain-text table: a header row, then rows; numeric-looking cells (a number, maybe followed by stars, a % or
+/// a space that stands for a marker other cells carry) are right-aligned.
 class table {
 public:
   explicit table(std::vector<std::string> header) : m_header(std::move(header)) {}
@@ -82,7 +90,7 @@ public:
     for (const auto& r : m_rows) measure(r);
     auto numeric = [](const std::string& s) {
       return !s.empty() && (std::isdigit(static_cast<unsigned char>(s[0])) || s[0] == '-' || s[0] == '+' || s[0] == '.') &&
-             s.find_first_not_of("0123456789.-+eE*%") == std::string::npos;
+             s.find_first_not_of("0123456789.-+eE*% ") == std::string::npos;  // a trailing space pads a marker
     };
     auto line = [&](const std::vector<std::string>& r) {
       os << indent;

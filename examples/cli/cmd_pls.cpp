@@ -56,7 +56,61 @@ struct pls_args {
   bool mga = false, micom = false;          // --mga, --micom
   std::string predict, technique = "da";    // --predict loo|K, --technique da|ea
   std::vector<std::string> indirect;        // --indirect "A -> B -> C"
+  int max_iterations = 300;                 // --max-iterations N (seminr's maxIt)
+  double stop = 7;                          // --stop X: tolerance (X < 1) or seminr's stopCriterion (10^-X)
+  double ci_level = 0.95;                   // --ci-level L
+  std::string scores;                       // --scores FILE
 };
+
+// --stop X: a value below 1 is the tolerance itself (1e-7), a value of 1 or more seminr's stopCriterion (7 -> 1e-7).
+double stop_tolerance(double x) {
+  if (!(x > 0) || !std::isfinite(x))
+    throw csat_cli::usage_error("--stop must be a positive tolerance (e.g. 1e-7) or seminr's stopCriterion (e.g. 7), not " +
+                                csat::detail::format_value(x));
+  if (x < 1) return x;
+  if (x > 300) throw csat_cli::usage_error("--stop " + csat::detail::format_value(x) + " asks for a tolerance of 1e-" +
+                                           csat::detail::format_value(x) + ", below the smallest double");
+  return std::pow(10.0, -x);
+}
+
+// The matrix as pandas' "split" orientation: {"index": rows, "columns": cols, "data": [[...], ...]}.
+nlohmann::json split_matrix(const std::vector<std::string>& rows, const std::vector<std::string>& cols,
+                            const Eigen::MatrixXd& m) {
+  nlohmann::json data = nlohmann::json::array();
+  for (Eigen::Index i = 0; i < m.rows(); ++i) {
+    nlohmann::json row = nlohmann::json::array();
+    for (Eigen::Index k = 0; k < m.cols(); ++k) row.push_back(csat_cli::number(m(i, k)));
+    data.push_back(row);
+  }
+  return {{"index", rows}, {"columns", cols}, {"data", data}};
+}
+
+// Construct scores, one row per row estimated on, led by the row's source line.
+void write_scores(const std::string& path, const csat::survey::data_table<double>& data,
+                  const csat::pls::estimate_result<double>& r) {
+  std::vector<std::string> lines;
+  for (std::size_t i = 0; i < static_cast<std::size_t>(data.rows()); ++i)
+    lines.push_back(i < data.lines.size() ? std::to_string(data.lines[i]) : std::to_string(i + 1));
+  const auto used = csat_cli::pls_weights_used_labels(lines, r);
+  if (static_cast<Eigen::Index>(used.size()) != r.scores.rows())
+    throw csat_cli::input_error("--scores: " + std::to_string(r.scores.rows()) + " score rows for " +
+                                std::to_string(used.size()) + " rows used");
+  std::ofstream f(path, std::ios::binary);
+  if (!f) throw csat_cli::input_error("cannot write --scores file " + path);
+  f << "line";
+  for (const auto& c : r.constructs) f << ',' << (c.find_first_of(",\"\n") == std::string::npos ? c : "\"" + c + "\"");
+  f << '\n';
+  char buf[32];
+  for (Eigen::Index i = 0; i < r.scores.rows(); ++i) {
+    f << used[static_cast<std::size_t>(i)];
+    for (Eigen::Index k = 0; k < r.scores.cols(); ++k) {
+      std::snprintf(buf, sizeof buf, "%.17g", r.scores(i, k));
+      f << ',' << buf;
+    }
+    f << '\n';
+  }
+  if (!f) throw csat_cli::input_error("cannot write --scores file " + path);
+}
 
 std::string read_text(const std::string& path) {
   std::ifstream f(path, std::ios::binary);
@@ -167,6 +221,12 @@ void run(const pls_args& a) {
               : a.scheme == "centroid" ? csat::pls::inner_scheme::centroid
                                        : csat::pls::inner_scheme::path;
   eo.consistent = a.plsc;
+  if (a.max_iterations < 0) throw csat_cli::usage_error("--max-iterations must be 0 or more, not " + std::to_string(a.max_iterations));
+  eo.max_iterations = a.max_iterations;
+  eo.tolerance = stop_tolerance(a.stop);
+  if (!(a.ci_level > 0 && a.ci_level < 1))
+    throw csat_cli::usage_error("--ci-level must lie strictly between 0 and 1 (e.g. 0.90), not " +
+                                csat::detail::format_value(a.ci_level));
   eo.missing = a.missing == "listwise" ? csat::survey::missing_policy::listwise
                : a.missing == "mean"   ? csat::survey::missing_policy::mean
                                        : csat::survey::missing_policy::none;
@@ -211,6 +271,7 @@ void run(const pls_args& a) {
     bo.threads = a.threads;
     bo.scale_min = lo;
     bo.scale_max = hi;
+    bo.confidence = a.ci_level;
     const bool tty = isatty(fileno(stderr));
     const auto start = std::chrono::steady_clock::now();
     bool drawn = false;
@@ -272,7 +333,7 @@ void run(const pls_args& a) {
     idx = moderated ? csat_cli::pls_moderation_indices(mod, lo, hi) : csat::pls::indices(r, lo, hi);
   }
   std::string target = a.target;
-  if (target.empty()) target = spec.find("Satisfaction") >= 0 ? "Satisfaction" : r.constructs.back();
+  if (target.empty()) target = csat::pls::default_ipma_target(r);
   const auto ip = hoc         ? csat::pls::ipma(r, csat_cli::pls_hoc_final_indices(h, lo, hi), target)
                   : moderated ? csat_cli::pls_moderation_ipma(mod, lo, hi, target)
                               : csat::pls::ipma(r, idx, target);
@@ -290,6 +351,7 @@ void run(const pls_args& a) {
   gq.resamples = a.boot;
   gq.seed = a.seed;
   gq.threads = a.threads;
+  gq.level = a.ci_level;
   csat::pls::group_result<double> groups;
   if (!a.group.empty()) groups = csat_cli::run_pls_groups(spec, data, eo, gq);
   // prediction and mediation
@@ -300,6 +362,7 @@ void run(const pls_args& a) {
     bo.progress = nullptr;
     med = csat_cli::pls_indirect_run(spec, data, a.indirect, eo, bo, a.boot_indices);
   }
+  if (!a.scores.empty()) write_scores(a.scores, data, r);
   const Eigen::Index K = static_cast<Eigen::Index>(r.constructs.size());
   const auto& C = r.constructs;
   auto cname = [&](Eigen::Index k) { return C[static_cast<std::size_t>(k)]; };
@@ -317,6 +380,8 @@ void run(const pls_args& a) {
     j["converged"] = r.converged;
     j["admissible"] = r.admissible;  // reported apart from convergence (issue 22)
     j["status"] = csat::pls::to_string(r.status);
+    j["max_iterations"] = eo.max_iterations;
+    j["tolerance"] = eo.tolerance;
     j["n_used"] = r.n_used;
     j["rows_excluded"] = r.missing.excluded.size();
     j["missing"] = {{"policy", csat::survey::to_string(r.missing.policy)}, {"summary", r.missing.summary()},
@@ -385,6 +450,10 @@ void run(const pls_args& a) {
       }
     j["htmt"] = ht;
     j["htmt_signed"] = hts;
+    j["fornell_larcker"] = split_matrix(C, C, q.fornell_larcker);
+    j["cross_loadings"] = split_matrix(r.indicators, C, r.cross_loadings);
+    j["construct_correlations"] = split_matrix(C, C, r.construct_correlations);
+    if (r.consistent) j["structural_correlations"] = split_matrix(C, C, r.structural_correlations);
     json vif = json::array(), f2 = json::array();
     for (Eigen::Index f = 0; f < K; ++f)
       for (Eigen::Index t = 0; t < K; ++t)
@@ -419,6 +488,7 @@ void run(const pls_args& a) {
     }
     if (plain_boot) {
       j["bootstrap"] = {{"requested", boot.requested}, {"successful", boot.successful}, {"failed", boot.failed},
+                        {"ci_level", boot.confidence},
                         {"not_converged", boot.not_converged}, {"seed", a.seed},
                         {"replayed", !a.boot_indices.empty()}, {"first_failure", boot.first_failure}};
       j["bootstrap"]["inadmissible"] = boot.inadmissible;
@@ -449,7 +519,8 @@ void run(const pls_args& a) {
   os << "; scheme " << csat::pls::to_string(r.scheme) << (r.consistent ? ", PLSc" : "") << "; "
      << (r.converged ? "converged" : std::string("NOT converged (") + csat::pls::to_string(r.status) + ")") << " after "
      << r.updates << " updates (iterations = " << r.iterations << ", final change "
-     << csat::detail::format_value(static_cast<double>(static_cast<float>(r.final_change))) << ")\n";
+     << csat::detail::format_value(static_cast<double>(static_cast<float>(r.final_change))) << "; stop below "
+     << csat::detail::format_value(eo.tolerance) << ", at most " << eo.max_iterations + 1 << " updates)\n";
   csat_cli::pls_weights_print(os, r);
   // convergence of the iteration and admissibility of the solution are separate facts (issue 22)
   if (r.converged && r.status != csat::pls::status::success)
@@ -475,7 +546,8 @@ void run(const pls_args& a) {
           t.add(row);
         }
     os << "Paths" << (do_boot ? " (bootstrap: " + std::to_string(boot_successful) + " of " + std::to_string(boot_requested) +
-                                    " resamples, 95% percentile intervals)"
+                                    " resamples, " + csat_cli::fixed(100 * bo.confidence, bo.confidence * 100 == std::round(bo.confidence * 100) ? 0 : 1) +
+                                    "% percentile intervals)"
                               : std::string())
        << "\n";
     t.print(os, "  ");
@@ -497,6 +569,37 @@ void run(const pls_args& a) {
     for (Eigen::Index x = 0; x < K; ++x)
       for (Eigen::Index y = x + 1; y < K; ++y) t.add({cname(x), cname(y), csat_cli::fixed(q.htmt(x, y))});
     os << "\nHTMT (absolute correlations)\n";
+    t.print(os, "  ");
+  }
+  // discriminant validity and the scores' correlations: lower triangles over the constructs
+  auto lower_triangle = [&](const char* title, const Eigen::MatrixXd& m) {
+    std::vector<std::string> head{""};
+    for (Eigen::Index k = 0; k < K; ++k) head.push_back(cname(k));
+    csat_cli::table t(head);
+    for (Eigen::Index x = 0; x < K; ++x) {
+      std::vector<std::string> row{cname(x)};
+      for (Eigen::Index y = 0; y < K; ++y) row.push_back(y <= x ? csat_cli::fixed(m(x, y)) : "");
+      t.add(row);
+    }
+    os << "\n" << title << "\n";
+    t.print(os, "  ");
+  };
+  lower_triangle("Fornell-Larcker criterion (diagonal: square root of AVE; below: construct correlations)",
+                 q.fornell_larcker);
+  if (r.consistent)  // the composites' correlations are those below the diagonal above; PLSc's paths use these
+    lower_triangle("Construct correlations (disattenuated: the correlations the PLSc paths are estimated from)",
+                   r.structural_correlations);
+  {
+    std::vector<std::string> head{"indicator"};
+    for (Eigen::Index k = 0; k < K; ++k) head.push_back(cname(k));
+    csat_cli::table t(head);
+    for (std::size_t i = 0; i < r.indicators.size(); ++i) {
+      std::vector<std::string> row{r.indicators[i]};
+      for (Eigen::Index k = 0; k < K; ++k)
+        row.push_back(csat_cli::fixed(r.cross_loadings(Eigen::Index(i), k)) + (k == r.block[i] ? "*" : " "));
+      t.add(row);
+    }
+    os << "\nCross-loadings (correlation of each indicator with each composite; * its own construct)\n";
     t.print(os, "  ");
   }
   os << "\nSRMR " << csat_cli::fixed(q.srmr) << "\n";
@@ -556,8 +659,13 @@ const csat_cli::registrar register_pls(
       sub.add_option("--scale-max", a->scale_max, "highest answer of the questionnaire scale");
       sub.add_option("--missing", a->missing, "missing-data policy")->check(CLI::IsMember({"none", "listwise", "mean"}));
       sub.add_flag("--plsc", a->plsc, "consistent PLS for Mode A blocks");
+      sub.add_option("--max-iterations", a->max_iterations, "last 0-based PLS iteration (seminr's maxIt; default 300)");
+      sub.add_option("--stop", a->stop,
+                     "stop when the weights change less: a tolerance (1e-7) or seminr's stopCriterion (7 = 1e-7, the default)");
+      sub.add_option("--ci-level", a->ci_level, "level of the bootstrap intervals (default 0.95)");
+      sub.add_option("--scores", a->scores, "write the construct scores to this CSV (first column: the row's source line)");
       sub.add_option("--segment", a->segment, "text column: indices per segment");
-      sub.add_option("--target", a->target, "target construct of the IPMA (default Satisfaction)");
+      sub.add_option("--target", a->target, "target construct of the IPMA (default: Satisfaction, else the final outcome)");
       sub.add_flag("--json", a->json, "JSON output");
       sub.add_option("--weights", a->weights, "numeric column of case (survey) weights: weighted PLS");
       sub.add_option("--hoc", a->hoc, "higher-order constructs: two-stage (default), embedded or repeated");

@@ -52,6 +52,8 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     return fail(2, std::string(e.what()) + " (run 'csat --help')");
+  } catch (const csat_cli::usage_error& e) {
+    return fail(2, std::string(e.what()) + " (run 'csat --help')");
   } catch (const std::bad_alloc&) {
     return fail(3, "out of memory");
   } catch (const std::exception& e) {

@@ -53,6 +53,7 @@ struct pls_groups_request {
   std::size_t resamples = 0;      ///< --boot (0: 1000); bootstrap resamples per group and permutations per pair
   std::uint64_t seed = 123;       ///< --seed
   unsigned threads = 0;           ///< --threads
+  double level = 0.95;            ///< --ci-level: MICOM's permutation quantiles at alpha = 1 - level
 };
 
 inline std::size_t pls_groups_draws(const pls_groups_request& q) { return q.resamples ? q.resamples : 1000; }
@@ -68,6 +69,7 @@ inline csat::pls::group_result<double> run_pls_groups(const csat::model::specifi
   go.micom = q.micom;
   go.seed = q.seed;
   go.threads = q.threads;
+  go.alpha = 1 - q.level;
   return csat::pls::compare_groups(spec, data, q.column, eo, go);
 }
 
