@@ -1,5 +1,6 @@
 // csat sem --model MODEL (--data DATA.csv | --cov COV.csv --nobs N [--cov-divisor n|n-1])
-//          [--missing listwise|fiml] [--group COL] [--invariance] [--std-lv] [--modindices] [--json]
+//          [--missing listwise|fiml] [--group COL] [--invariance] [--std-lv] [--meanstructure]
+//          [--modindices] [--json]
 // Covariance-based SEM by maximum likelihood (lavaan-compatible): estimates, SEs, standardized solutions,
 // R², fit measures; with --group several groups, with --invariance the configural/metric/scalar sequence.
 //
@@ -31,6 +32,7 @@ struct sem_args {
   std::string group;
   bool invariance = false;
   bool std_lv = false;
+  bool meanstructure = false;
   bool modindices = false;
   double mi_min = 3.84;
   bool json = false;
@@ -241,6 +243,7 @@ void run(const sem_args& a) {
   const csat::model::syntax syn = csat::model::parse_syntax(text, a.model);
   sem::sem_options o;
   o.model.std_lv = a.std_lv;
+  o.model.meanstructure = a.meanstructure;
   o.missing = a.missing == "fiml" ? sem::missing_policy::fiml : sem::missing_policy::listwise;
   o.group = a.group;
   if (a.data.empty() == a.cov.empty()) throw csat_cli::input_error("give either --data or --cov (with --nobs)");
@@ -249,6 +252,9 @@ void run(const sem_args& a) {
     if (!a.group.empty() || a.missing == "fiml" || a.invariance)
       throw csat_cli::input_error("--group, --invariance and --missing fiml need raw data (--data)");
     const sem::sem_model m = sem::specify(syn, o.model);
+    if (m.meanstructure)
+      throw csat_cli::input_error("a mean structure (--meanstructure or an intercept `~ 1` in the model) needs raw "
+                                  "data (--data): a covariance matrix has no means");
     const Eigen::MatrixXd S = read_covariance(a.cov, m.observed);
     const sem::sample_data s = sem::make_sample_from_covariance(S, m.observed, a.nobs, {}, a.cov_divisor == "n");
     const sem::sem_result r = sem::fit(m, s, o.estimation);
@@ -350,6 +356,9 @@ const csat_cli::registrar register_sem(
       sub.add_option("--group", a->group, "group column (text or numbers): one model per group");
       sub.add_flag("--invariance", a->invariance, "with --group: configural, metric and scalar models with chi-square difference tests");
       sub.add_flag("--std-lv", a->std_lv, "identify factors by unit variances instead of marker loadings");
+      sub.add_flag("--meanstructure", a->meanstructure,
+                   "free intercepts of the observed variables, latent means 0 (lavaan meanstructure = TRUE; "
+                   "on by itself with --group, --missing fiml or an intercept `y ~ 1` in the model)");
       sub.add_flag("--modindices", a->modindices, "modification indices with expected parameter changes");
       sub.add_option("--mi-min", a->mi_min, "smallest modification index printed (default 3.84)");
       sub.add_flag("--json", a->json, "JSON output");

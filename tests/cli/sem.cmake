@@ -62,3 +62,15 @@ csat_cli_test(NAME sem.bad_group EXIT 3 ONE_LINE_STDERR
   STDERR "csat: error: .*group column \"region\" is not in")
 csat_cli_test(NAME sem.bad_missing_option EXIT 2
   ARGS sem --model @SRC@/tests/data/sem_hs.lav --data @SRC@/tests/data/sem_hs_missing.csv --missing pairwise)
+
+# issue 22, item 4: an intercept in one group switches the mean structure on (lavaan: 30 parameters, df 24)
+csat_cli_test(NAME sem.intercept_one_group
+  ARGS sem --model @SRC@/tests/data/sem_hs_intercept.lav --data @SRC@/tests/data/sem_hs.csv
+  STDOUT "converged after" "Number of free parameters +30" "Chi-square +85[.]306" "Degrees of freedom +24"
+         "Comparative Fit Index [(]CFI[)] +0[.]931" "RMSEA +0[.]092" "SRMR +0[.]060" "Intercepts:" "x2 +~1 +6[.]088 +0[.]068")
+csat_cli_test(NAME sem.meanstructure_json
+  ARGS sem --model @SRC@/tests/data/sem_hs.lav --data @SRC@/tests/data/sem_hs.csv --meanstructure --json
+  STDOUT "\"npar\": 30" "\"chisq\": 85[.]30552" "\"df\": 24[.]0" "\"aic\": 7535[.]4898" "\"status\": \"success\"")
+csat_cli_test(NAME sem.meanstructure_cov EXIT 3 ONE_LINE_STDERR
+  ARGS sem --model @SRC@/tests/data/sem_hs_intercept.lav --cov @SRC@/tests/data/sem_hs.csv --nobs 301
+  STDERR "csat: error: a mean structure .*needs raw data")

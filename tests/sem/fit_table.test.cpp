@@ -143,3 +143,110 @@ TEST_CASE("fit_table reports bad input with the offending name", "[sem]") {
   CHECK_THROWS_WITH(csat::sem::fit_table(seg_model, data, o), Contains("group column \"region\" is not in"));
   CHECK_THROWS_AS(csat::sem::fit_table("f =~ q1 + q2 +\n", data, {}, "m.lav"), csat::parse_error);
 }
+
+namespace {
+
+// tests/reference/sem_parity_*.csv (written by sem_parity.R): lavaan's fit measures and estimates of `which`
+struct parity_reference {
+  csat::survey::data_table<double> fit = reference("sem_parity_fit.csv", {"model", "measure"});
+  csat::survey::data_table<double> est = reference("sem_parity_estimates.csv", {"model", "lhs", "op", "rhs"});
+};
+
+const parity_reference& parity() {
+  static const parity_reference r;
+  return r;
+}
+
+// estimates (and SEs unless `se` is false) of lavaan model `which`, every row matched, relative tolerance
+void check_parity_estimates(const csat::sem::sem_result& r, const std::string& which, double tol, bool se = true) {
+  const auto& t = parity().est;
+  const auto& model = t.text_column("model");
+  const auto& lhs = t.text_column("lhs");
+  const auto& op = t.text_column("op");
+  const auto& rhs = t.text_column("rhs");
+  int rows = 0, matched = 0;
+  for (std::size_t i = 0; i < lhs.size(); ++i) {
+    if (model[i] != which) continue;
+    ++rows;
+    const auto row = static_cast<Eigen::Index>(i);
+    const int g = static_cast<int>(t.values(row, t.index_of("group"))) - 1;
+    const double est = t.values(row, t.index_of("est")), s = t.values(row, t.index_of("se"));
+    for (const auto& p : r.parameters) {
+      if (p.group != g || p.op != op[i]) continue;
+      if (!((p.lhs == lhs[i] && p.rhs == rhs[i]) || (p.op == "~~" && p.lhs == rhs[i] && p.rhs == lhs[i]))) continue;
+      ++matched;
+      INFO(which << ": " << lhs[i] << op[i] << rhs[i] << " group " << g + 1 << " est " << p.est << " lavaan " << est
+                 << ", se " << p.se << " lavaan " << s);
+      CHECK(std::abs(p.est - est) <= tol * std::max(1.0, std::abs(est)));
+      if (se && p.free >= 0) CHECK(std::abs(p.se - s) <= tol * std::max(1.0, std::abs(s)));
+      if (p.free < 0) CHECK(s == 0);
+    }
+  }
+  CHECK(rows > 0);
+  CHECK(matched == rows);
+}
+
+double parity_measure(const std::string& which, const std::string& name) { return measure(parity().fit, which, name); }
+
+// the fit measures of lavaan model `which` (relative tolerance tol; RMSEA interval and SRMR as named)
+void check_parity_fit(const csat::sem::sem_result& r, const std::string& which, double tol,
+                      const std::vector<std::string>& names) {
+  const auto& f = r.fit;
+  const std::map<std::string, double> mine{
+      {"chisq", f.chisq}, {"pvalue", f.pvalue}, {"baseline.chisq", f.baseline_chisq}, {"baseline.df", f.baseline_df},
+      {"cfi", f.cfi}, {"tli", f.tli}, {"logl", f.loglik}, {"unrestricted.logl", f.unrestricted_loglik},
+      {"aic", f.aic}, {"bic", f.bic}, {"bic2", f.bic2}, {"rmsea", f.rmsea}, {"rmsea.ci.lower", f.rmsea_ci_lower},
+      {"rmsea.ci.upper", f.rmsea_ci_upper}, {"rmsea.pvalue", f.rmsea_pvalue}, {"srmr", f.srmr}};
+  CHECK(f.npar == static_cast<int>(parity_measure(which, "npar")));
+  CHECK(f.df == parity_measure(which, "df"));
+  for (const auto& m : names) {
+    INFO(which << " " << m << ": csat " << mine.at(m) << ", lavaan " << parity_measure(which, m));
+    CHECK_THAT(mine.at(m), Catch::Matchers::WithinRel(parity_measure(which, m), tol));
+  }
+}
+
+const std::vector<std::string> all_measures{"chisq", "pvalue", "baseline.chisq", "baseline.df", "cfi", "tli", "logl",
+                                            "unrestricted.logl", "aic", "bic", "bic2", "rmsea", "rmsea.ci.lower",
+                                            "rmsea.ci.upper", "rmsea.pvalue", "srmr"};
+
+csat::survey::data_table<double> hs_data() { return csat::survey::read_csv(csat_test::source_path("tests/data/sem_hs.csv")); }
+
+}  // namespace
+
+TEST_CASE("an intercept in one group switches the mean structure on, as lavaan (issue 22, item 4)", "[sem][means]") {
+  const auto data = hs_data();
+  std::string all = hs_model;
+  for (int i = 1; i <= 9; ++i) all += "x" + std::to_string(i) + " ~ 1\n";
+  csat::sem::sem_options on;
+  on.model.meanstructure = true;
+  for (const auto& c : std::vector<std::tuple<std::string, std::string, csat::sem::sem_options>>{
+           {"ms_x2", std::string(hs_model) + "x2 ~ 1\n", {}}, {"ms_all", all, {}}, {"ms_option", hs_model, on}}) {
+    const auto f = csat::sem::fit_table(std::get<1>(c), data, std::get<2>(c));
+    const auto& r = f.result;
+    INFO(std::get<0>(c));
+    REQUIRE(r.status == csat::sem::fit_status::success);
+    CHECK(f.model.meanstructure);
+    CHECK(r.fit.df == 24);
+    CHECK(r.fit.npar == 30);
+    check_parity_fit(r, std::get<0>(c), 1e-5, all_measures);
+    check_parity_estimates(r, std::get<0>(c), 1e-5);
+    // nine free intercepts, equal to the sample means; latent means fixed to 0
+    int intercepts = 0;
+    for (const auto& p : r.parameters)
+      if (p.op == "~1") {
+        if (p.lhs[0] == 'x') {
+          ++intercepts;
+          CHECK(p.free >= 0);
+        } else {
+          CHECK(p.free < 0);
+          CHECK(p.est == 0);
+        }
+      }
+    CHECK(intercepts == 9);
+  }
+  // without an intercept and without the option: no mean structure, 21 parameters, the same chi-square
+  const auto plain = csat::sem::fit_table(hs_model, data);
+  CHECK_FALSE(plain.model.meanstructure);
+  CHECK(plain.result.fit.npar == 21);
+  CHECK_THAT(plain.result.fit.chisq, Catch::Matchers::WithinRel(parity_measure("ms_x2", "chisq"), 1e-5));
+}

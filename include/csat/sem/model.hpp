@@ -57,7 +57,7 @@ struct defined_parameter {
 struct model_options {
   bool std_lv = false;            ///< fix latent variances to 1 and free all loadings (lavaan std.lv)
   bool fixed_x = true;            ///< fix variances/covariances/means of exogenous observed covariates (lavaan fixed.x)
-  bool meanstructure = false;     ///< add intercepts (forced on for several groups and for FIML)
+  bool meanstructure = false;     ///< add intercepts (lavaan meanstructure; forced on for several groups, FIML and `~ 1` in the model)
   int groups = 1;                 ///< number of groups
   /// lavaan group.equal: "loadings", "intercepts", "means", "residuals", "residual.covariances",
   /// "lv.variances", "lv.covariances", "regressions".
@@ -135,7 +135,12 @@ inline sem_model specify(const model::syntax& syn, const model_options& options 
   mdl.source = syn.source;
   mdl.options = options;
   mdl.groups = options.groups;
+  // as lavaan: a mean structure with several groups, on request, or as soon as the model text has an
+  // intercept (`y ~ 1`); then every observed intercept is free and latent means are fixed to 0
   mdl.meanstructure = options.meanstructure || options.groups > 1;
+  for (const auto& s : syn.statements)
+    if (s.oper == op::regression)
+      for (const auto& t : s.rhs) mdl.meanstructure = mdl.meanstructure || t.intercept();
   if (options.groups < 1)
     csat::detail::throw_invalid_argument(fn, "options.groups = " + std::to_string(options.groups) + ", but must be >= 1");
   for (const auto& ge : options.group_equal) {
