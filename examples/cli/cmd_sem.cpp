@@ -1,6 +1,6 @@
 // csat sem --model MODEL (--data DATA.csv | --cov COV.csv --nobs N [--cov-divisor n|n-1])
 //          [--missing listwise|fiml] [--group COL] [--invariance] [--std-lv] [--meanstructure]
-//          [--modindices] [--json]
+//          [--fixed-x true|false] [--modindices] [--json]
 // Covariance-based SEM by maximum likelihood (lavaan-compatible): estimates, SEs, standardized solutions,
 // R², fit measures; with --group several groups, with --invariance the configural/metric/scalar sequence.
 //
@@ -33,6 +33,7 @@ struct sem_args {
   bool invariance = false;
   bool std_lv = false;
   bool meanstructure = false;
+  std::string fixed_x = "true";
   bool modindices = false;
   double mi_min = 3.84;
   bool json = false;
@@ -244,6 +245,7 @@ void run(const sem_args& a) {
   sem::sem_options o;
   o.model.std_lv = a.std_lv;
   o.model.meanstructure = a.meanstructure;
+  o.model.fixed_x = a.fixed_x == "true";
   o.missing = a.missing == "fiml" ? sem::missing_policy::fiml : sem::missing_policy::listwise;
   o.group = a.group;
   if (a.data.empty() == a.cov.empty()) throw csat_cli::input_error("give either --data or --cov (with --nobs)");
@@ -359,6 +361,11 @@ const csat_cli::registrar register_sem(
       sub.add_flag("--meanstructure", a->meanstructure,
                    "free intercepts of the observed variables, latent means 0 (lavaan meanstructure = TRUE; "
                    "on by itself with --group, --missing fiml or an intercept `y ~ 1` in the model)");
+      sub.add_option("--fixed-x", a->fixed_x,
+                     "true (default, lavaan's fixed.x = TRUE): exogenous covariates keep their sample moments and "
+                     "the log-likelihood, AIC and BIC are conditional on them; false: their variances, covariances "
+                     "(and means) are free parameters and the log-likelihood is the joint one")
+          ->check(CLI::IsMember({"true", "false"}));
       sub.add_flag("--modindices", a->modindices, "modification indices with expected parameter changes");
       sub.add_option("--mi-min", a->mi_min, "smallest modification index printed (default 3.84)");
       sub.add_flag("--json", a->json, "JSON output");

@@ -74,3 +74,16 @@ csat_cli_test(NAME sem.meanstructure_json
 csat_cli_test(NAME sem.meanstructure_cov EXIT 3 ONE_LINE_STDERR
   ARGS sem --model @SRC@/tests/data/sem_hs_intercept.lav --cov @SRC@/tests/data/sem_hs.csv --nobs 301
   STDERR "csat: error: a mean structure .*needs raw data")
+
+# issue 22, item 5: exogenous covariates; lavaan's default fixed.x = TRUE reports the log-likelihood given the
+# covariates (-3760.494), fixed.x = FALSE the joint one with their moments as free parameters (-4416.240)
+csat_cli_test(NAME sem.fixed_x
+  ARGS sem --model @SRC@/tests/data/sem_hs_mimic.lav --data @SRC@/tests/data/sem_hs.csv
+  STDOUT "Number of free parameters +21" "Chi-square +201[.]861" "Degrees of freedom +42"
+         "Loglikelihood user model [(]H0[)] +-3760[.]494" "Loglikelihood unrestricted [(]H1[)] +-3659[.]564"
+         "Akaike [(]AIC[)] +7562[.]988" "visual +~ +sex +-0[.]")
+csat_cli_test(NAME sem.fixed_x_false
+  ARGS sem --model @SRC@/tests/data/sem_hs_mimic.lav --data @SRC@/tests/data/sem_hs.csv --fixed-x false --json
+  STDOUT "\"npar\": 24" "\"chisq\": 201[.]8605" "\"loglik\": -4416[.]24036" "\"unrestricted_loglik\": -4315[.]3100988")
+csat_cli_test(NAME sem.bad_fixed_x EXIT 2
+  ARGS sem --model @SRC@/tests/data/sem_hs_mimic.lav --data @SRC@/tests/data/sem_hs.csv --fixed-x no)

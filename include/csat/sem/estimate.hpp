@@ -760,13 +760,14 @@ inline sem_result fit(const sem_model& mdl, const sample_data& data, const fit_o
                            "): the implied covariance matrix is degenerate at the estimates");
   }
   fi.pvalue = detail::chisq_upper(fi.chisq, fi.df);
+  // exogenous observed covariates: their covariances stay free in the baseline model, also with fixed.x = false
+  // (lavaan 0.6-14: the same baseline chi-square and df either way)
+  std::vector<int> xs;
+  for (std::size_t i = 0; i < mdl.exogenous_x.size(); ++i)
+    if (mdl.exogenous_x[i]) xs.push_back(static_cast<int>(i));
   // baseline: independence model (exogenous covariates keep their sample covariances)
   {
     double ll_b = 0;
-    std::vector<int> xs;
-    if (mdl.options.fixed_x)
-      for (std::size_t i = 0; i < mdl.exogenous_x.size(); ++i)
-        if (mdl.exogenous_x[i]) xs.push_back(static_cast<int>(i));
     for (const auto& gs : data.groups) {
       if (!data.fiml) {
         Eigen::MatrixXd Sb = gs.cov.diagonal().asDiagonal();
@@ -807,6 +808,23 @@ inline sem_result fit(const sem_model& mdl, const sample_data& data, const fit_o
       fi.tli = (b - fi.chisq / fi.df) / (b - 1.0);
     } else {
       fi.tli = 1.0;
+    }
+  }
+  // fixed.x (lavaan's default): the covariates' moments are not modelled, so lavaan reports the log-likelihood
+  // of the other variables given the covariates: the joint one minus the saturated log-likelihood of the
+  // covariates' marginal distribution, -n/2 [p_x log 2pi + log|S_xx| + p_x] per group (S_xx the sample
+  // covariance with divisor n, with FIML the EM estimate). Same for the unrestricted model, so chi-square is
+  // unchanged; AIC and BIC follow. With fixed_x = false the covariates' moments are free parameters and the
+  // log-likelihood is the joint one.
+  if (mdl.options.fixed_x && !xs.empty()) {
+    const auto px = static_cast<Eigen::Index>(xs.size());
+    for (const auto& gs : data.groups) {
+      Eigen::MatrixXd Sxx(px, px);
+      for (Eigen::Index a = 0; a < px; ++a)
+        for (Eigen::Index b = 0; b < px; ++b) Sxx(a, b) = gs.cov(xs[static_cast<std::size_t>(a)], xs[static_cast<std::size_t>(b)]);
+      const double ll_x = detail::saturated_loglik(Sxx, gs.n);
+      fi.loglik -= ll_x;
+      fi.unrestricted_loglik -= ll_x;
     }
   }
   fi.aic = -2.0 * fi.loglik + 2.0 * k;

@@ -56,7 +56,9 @@ struct defined_parameter {
 /// How to build the parameter table.
 struct model_options {
   bool std_lv = false;            ///< fix latent variances to 1 and free all loadings (lavaan std.lv)
-  bool fixed_x = true;            ///< fix variances/covariances/means of exogenous observed covariates (lavaan fixed.x)
+  /// lavaan fixed.x: fix variances/covariances/means of exogenous observed covariates to their sample values
+  /// and report the log-likelihood (AIC, BIC) conditional on them; false: free parameters, joint likelihood
+  bool fixed_x = true;
   bool meanstructure = false;     ///< add intercepts (lavaan meanstructure; forced on for several groups, FIML and `~ 1` in the model)
   int groups = 1;                 ///< number of groups
   /// lavaan group.equal: "loadings", "intercepts", "means", "residuals", "residual.covariances",
