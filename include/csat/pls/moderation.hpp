@@ -11,7 +11,8 @@
 /// - estimate_moderation() builds the interaction items, estimates the full model with the interaction
 ///   construct `X:M` as a Mode A block, then rescales the interaction score as seminr does (adjustment factor
 ///   adj = Σ sd(item_j)|l_j| / Σ|l_j|): scores, loadings and path coefficients of the interaction construct are
-///   reported on that scale; R², weights and correlations are unaffected.
+///   reported on that scale; R², weights and correlations are unaffected. With PLSc (estimation.consistent) the
+///   paths are re-estimated from the disattenuated construct correlations, the interaction's ρ_A being 1 (seminr).
 /// - simple_slopes(): slope of X on Y at moderator level m is β_X + β_XM·m.
 ///
 /// Formulas, sources and the conventions are in docs/pls-moderation.md.
@@ -192,7 +193,8 @@ inline moderated_model parse_moderated(const std::string& text, const std::strin
 /// Options of estimate_moderation().
 struct moderation_options {
   interaction_method method = interaction_method::two_stage;
-  /// Scheme, iterations, tolerance and missing-data policy of both stages. PLSc is not supported with interactions.
+  /// Scheme, iterations, tolerance and missing-data policy of both stages; `consistent` applies PLSc to the full
+  /// model as seminr does with interaction terms (consistent_moderation(); the first stage stays plain PLS).
   estimate_options estimation{};
 };
 
@@ -276,13 +278,54 @@ Eigen::MatrixX<Scalar> orthogonalize(const Eigen::MatrixX<Scalar>& P, const Eige
 namespace detail {
 
 inline void check_moderation(const char* fn, const moderated_model& model, const moderation_options& options) {
-  if (options.estimation.consistent)
-    csat::detail::throw_invalid_argument(fn, "PLSc (consistent PLS) is not supported with interaction terms");
   if (model.interactions.empty())
     csat::detail::throw_invalid_argument(fn, "the model has no interaction term (write Y ~ X + M + X:M)");
   if (!options.estimation.weights.empty())
     csat::detail::throw_invalid_argument(fn, "case weights (column " + csat::detail::quoted(options.estimation.weights) +
                                              ") are not supported with interaction terms");
+}
+
+/// PLSc of a moderated fit as seminr's `PLSc()` (Dijkstra & Henseler 2015) treats a model with interaction terms:
+/// ρ_A of every Mode A block of two or more items from the PLS weights, but 1 for an interaction construct (seminr
+/// coerces it: the interaction block is a composite, built from products); every construct correlation divided by
+/// √(ρ_A,j ρ_A,k); paths, R² and total effects from the disattenuated correlations by OLS, so the interaction's
+/// coefficient is the standardized one (not per unit of the adjusted score: seminr overwrites the PLS paths);
+/// loadings λ = w·√ρ_A / (wᵀw) for the main Mode A blocks, the interaction block keeping its adjusted loadings
+/// (seminr corrects only reflective() blocks). Weights and scores stay those of PLS. `r` is the fit of PLS with the
+/// interaction scores already adjusted; `unadjusted` its loadings before the adjustment (for the admissibility
+/// checks, which see l_j for the interaction block as without PLSc).
+template <class Scalar>
+void consistent_moderation(const layout& L, const std::vector<bool>& interaction,
+                           const Eigen::MatrixX<Scalar>& unadjusted, estimate_result<Scalar>& r) {
+  using std::sqrt;
+  const Eigen::Index K = L.K();
+  core_fit<Scalar> f;
+  f.rho_a = r.rho_a;
+  f.loadings = unadjusted;
+  for (Eigen::Index k = 0; k < K; ++k) {
+    const auto kk = static_cast<std::size_t>(k);
+    if (interaction[kk] || !(L.modes[kk] == model::mode::A && L.count[kk] > 1)) continue;
+    const Eigen::Index s = L.start[kk], m = L.count[kk];
+    const Scalar ww = r.weights.block(s, k, m, 1).squaredNorm();
+    r.loadings.block(s, k, m, 1) = r.weights.block(s, k, m, 1) * (sqrt(r.rho_a(k)) / ww);
+    f.loadings.block(s, k, m, 1) = r.loadings.block(s, k, m, 1);
+  }
+  f.Rc = r.construct_correlations;
+  for (Eigen::Index a = 0; a < K; ++a)
+    for (Eigen::Index b = 0; b < K; ++b)
+      if (a != b) f.Rc(a, b) /= sqrt(r.rho_a(a) * r.rho_a(b));
+  const bool regular = structural(L, f.Rc, r.n_used, f.B, f.r2, f.r2_adj, f.T);
+  r.structural_correlations = f.Rc;
+  r.paths = f.B;
+  r.total_effects = f.T;
+  r.indirect_effects = f.T - f.B;
+  r.r_squared = f.r2;
+  r.r_squared_adj = f.r2_adj;
+  if (!regular && r.status == status::success) r.status = status::numerical_issue;
+  r.consistent = true;
+  r.options.consistent = true;
+  r.warnings = admissibility_warnings(L, f, true);
+  r.admissible = r.warnings.empty();
 }
 
 /// The estimation proper on complete data: `X` holds the main model's indicators, column j = Lm.indicators[j]
@@ -294,8 +337,12 @@ moderation_result<Scalar> moderation_core(const char* fn, const moderated_model&
   const Eigen::Index n = X.rows();
   moderation_result<Scalar> out;
   out.method = options.method;
+  // PLS proper; with PLSc the correction follows below (the interaction block is a composite, not a common factor).
+  // The first stage is plain PLS as well (seminr's simplePLS): PLSc would not change its scores.
+  estimate_options plain = options.estimation;
+  plain.consistent = false;
   if (options.method == interaction_method::two_stage) {
-    out.first_stage = estimate_columns(fn, Lm, X, options.estimation);
+    out.first_stage = estimate_columns(fn, Lm, X, plain);
     out.has_first_stage = true;
   }
 
@@ -345,12 +392,13 @@ moderation_result<Scalar> moderation_core(const char* fn, const moderated_model&
   for (std::size_t i = 0; i < model.interactions.size(); ++i)
     for (const auto& o : model.interactions[i].outcomes) full.add_path(out.interactions[i].name, o, model.interactions[i].where);
   const layout L = make_layout(full, names);
-  out.fit = estimate_columns(fn, L, Z, options.estimation);
+  out.fit = estimate_columns(fn, L, Z, plain);
 
   // seminr's adjustment of the interaction scores: multiply by adj = Σ sd_j |l_j| / Σ |l_j|
   auto& r = out.fit;
   const Eigen::Index K = L.K();
   Eigen::VectorX<Scalar> c = Eigen::VectorX<Scalar>::Ones(K);
+  std::vector<bool> interaction(static_cast<std::size_t>(K), false);
   for (auto& ir : out.interactions) {
     const Eigen::Index k = r.construct_index(ir.name);
     const Eigen::Index s = L.start[static_cast<std::size_t>(k)], m = L.count[static_cast<std::size_t>(k)];
@@ -363,20 +411,26 @@ moderation_result<Scalar> moderation_core(const char* fn, const moderated_model&
     ir.adjustment = num / den;
     c(k) = ir.adjustment;
     r.rho_a(k) = Scalar(1);
+    interaction[static_cast<std::size_t>(k)] = true;
   }
+  const Eigen::MatrixX<Scalar> unadjusted_loadings = r.loadings;
   for (Eigen::Index k = 0; k < K; ++k) {
     if (c(k) == Scalar(1)) continue;
     r.scores.col(k) *= c(k);
     r.loadings.col(k) *= c(k);
     r.cross_loadings.col(k) *= c(k);
   }
-  // coefficients per unit of the rescaled scores: B' = C⁻¹ B C (and the same for total effects)
-  for (Eigen::Index a = 0; a < K; ++a)
-    for (Eigen::Index b = 0; b < K; ++b) {
-      r.paths(a, b) *= c(b) / c(a);
-      r.total_effects(a, b) *= c(b) / c(a);
-    }
-  r.indirect_effects = r.total_effects - r.paths;
+  if (options.estimation.consistent) {
+    consistent_moderation(L, interaction, unadjusted_loadings, r);
+  } else {
+    // coefficients per unit of the rescaled scores: B' = C⁻¹ B C (and the same for total effects)
+    for (Eigen::Index a = 0; a < K; ++a)
+      for (Eigen::Index b = 0; b < K; ++b) {
+        r.paths(a, b) *= c(b) / c(a);
+        r.total_effects(a, b) *= c(b) / c(a);
+      }
+    r.indirect_effects = r.total_effects - r.paths;
+  }
   out.reliability = reliability(r);
   return out;
 }
@@ -508,9 +562,10 @@ moderation_data<Scalar> prepare_moderation_data(const char* fn, const moderated_
 }  // namespace detail
 
 /// Estimates a model with interaction terms on a data table (columns by name). The missing-data policy of
-/// options.estimation is applied to the indicator columns first (once, for both stages). Throws
-/// csat::invalid_argument for PLSc (options.estimation.consistent), for case weights (options.estimation.weights) and
-/// the errors of pls::estimate (unknown columns, zero variance, ...).
+/// options.estimation is applied to the indicator columns first (once, for both stages). With
+/// options.estimation.consistent, PLSc as seminr applies it to a moderated model (detail::consistent_moderation).
+/// Throws csat::invalid_argument for case weights (options.estimation.weights) and the errors of pls::estimate
+/// (unknown columns, zero variance, ...).
 template <class Scalar>
 moderation_result<Scalar> estimate_moderation(const moderated_model& model, const survey::data_table<Scalar>& data,
                                               const moderation_options& options = {}) {
