@@ -128,12 +128,25 @@ csat::model::specification preset_model(const std::string& name, const std::vect
       if (c.compare(0, prefix.size(), prefix) == 0) out.push_back(c);
     return out;
   };
+  if (name != "ecsi" && name != "power-csi" && name != "acsi")
+    throw csat_cli::usage_error("--preset must be ecsi, acsi or power-csi, not \"" + name + "\"");
+  // each construct's indicators are the columns whose names start with its prefix (mobi's names)
+  const std::vector<std::pair<const char*, const char*>> prefixes{
+      {"IMAG", "Image"}, {"CUEX", "Expectation"}, {"PERQ", "Quality"}, {"PERV", "Value"},
+      {"CUSA", "Satisfaction"}, {"CUSCO", "Complaints"}, {"CUSL", "Loyalty"}};
+  std::string absent;
+  for (const auto& pc : prefixes)
+    if (with(pc.first).empty() && !(name == "acsi" && std::string(pc.first) == "IMAG"))
+      absent += std::string(absent.empty() ? "" : ", ") + pc.first + "* (" + pc.second + ")";
+  if (!absent.empty())
+    throw csat_cli::input_error("--preset " + name + " takes each construct's indicators from the data columns whose " +
+                                "names start with its prefix (IMAG, CUEX, PERQ, PERV, CUSA, CUSCO, CUSL, as in mobi); " +
+                                "the data have no column " + absent + ": write the model with --model instead");
   csat::model::ecsi_indicators e{with("IMAG"), with("CUEX"), with("PERQ"), with("PERV"),
                                  with("CUSA"), with("CUSCO"), with("CUSL")};
   if (name == "ecsi") return csat::model::ecsi(e);
   if (name == "power-csi") return csat::model::power_csi(e);
-  if (name == "acsi") return csat::model::acsi({e.expectation, e.quality, e.value, e.satisfaction, e.complaints, e.loyalty});
-  throw csat_cli::input_error("--preset must be ecsi, acsi or power-csi, not \"" + name + "\"");
+  return csat::model::acsi({e.expectation, e.quality, e.value, e.satisfaction, e.complaints, e.loyalty});
 }
 
 nlohmann::json boot_fields(nlohmann::json j, const csat::pls::parameter_summary<double>& s) {
@@ -651,9 +664,10 @@ const csat_cli::registrar register_pls(
       model->excludes(preset);
       sub.add_option("--data", a->data, "survey data (CSV)")->required();
       sub.add_option("--scheme", a->scheme, "inner weighting scheme")->check(CLI::IsMember({"path", "factorial", "centroid"}));
-      sub.add_option("--boot", a->boot, "bootstrap resamples (0: none)");
-      sub.add_option("--seed", a->seed, "bootstrap seed");
-      sub.add_option("--threads", a->threads, "bootstrap threads (0: all cores)");
+      // counts are checked as text, before CLI11 converts them (a negative count would wrap around)
+      sub.add_option("--boot", a->boot, "bootstrap resamples (0: none)")->check(CLI::Range(0, 10000000));
+      sub.add_option("--seed", a->seed, "bootstrap seed")->check(CLI::NonNegativeNumber);
+      sub.add_option("--threads", a->threads, "bootstrap threads (0: all cores)")->check(CLI::Range(0, 4096));
       sub.add_option("--boot-indices", a->boot_indices, "replay resamples: one per line, 1-based row numbers");
       sub.add_option("--scale-min", a->scale_min, "lowest answer of the questionnaire scale (for the 0-100 index)");
       sub.add_option("--scale-max", a->scale_max, "highest answer of the questionnaire scale");
@@ -680,7 +694,7 @@ const csat_cli::registrar register_pls(
           ->check(CLI::IsMember({"da", "ea"}));
       sub.add_option("--indirect", a->indirect, "specific indirect effect \"A -> M -> C\" (repeatable)");
       sub.callback([a]() {
-        if (a->model.empty() && a->preset.empty()) throw csat_cli::input_error("give --model FILE or --preset NAME");
+        if (a->model.empty() && a->preset.empty()) throw csat_cli::usage_error("give --model FILE or --preset NAME");
         run(*a);
       });
     },

@@ -5,6 +5,7 @@
 #include <csat/version.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <exception>
 #include <iostream>
 #include <new>
@@ -18,9 +19,25 @@ std::string one_line(std::string s) {
   return s;
 }
 
+// The library's messages start with the function that threw ("csat::pls::estimate: "), which helps an embedder
+// but means nothing to a user of the program: every such prefix is left out.
+std::string without_function_names(std::string s) {
+  std::size_t at = 0;
+  while ((at = s.find("csat::", at)) != std::string::npos) {
+    std::size_t end = at + 6;
+    while (end < s.size() && (std::isalnum(static_cast<unsigned char>(s[end])) || s[end] == '_' || s[end] == ':')) ++end;
+    // the name ends in ": " (a prefix), not in "::" or inside a word
+    const bool prefix = end >= 2 && s.compare(end - 1, 2, ": ") == 0 && s[end - 2] != ':' &&
+                        (at == 0 || s[at - 1] == ' ' || s[at - 1] == '(');
+    if (prefix) s.erase(at, end + 1 - at);
+    else at = end;
+  }
+  return s;
+}
+
 int fail(int code, const std::string& what) {
   std::cout.flush();
-  std::cerr << "csat: error: " << one_line(what) << '\n';
+  std::cerr << "csat: error: " << one_line(without_function_names(what)) << '\n';
   return code;
 }
 

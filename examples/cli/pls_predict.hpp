@@ -170,14 +170,18 @@ inline nlohmann::json pls_indirect_json(const csat::pls::estimate_result<double>
 }
 
 /// JSON `indirect_total` (bootstrapped): [{from, to, estimate, mean, sd, t, p, ci_lower, ci_upper, bca_lower,
-/// bca_upper, direct, total, vaf}] for every distinct pair of chain ends.
+/// bca_upper, direct, total, full_mediation, vaf}] for every distinct pair of chain ends (vaf null when the model has
+/// no direct path between them).
 inline nlohmann::json pls_indirect_total_json(const csat::pls::mediation_result<double>& m) {
   nlohmann::json a = nlohmann::json::array();
   for (const auto& t : m.totals) {
     auto j = pls_effect_json({{"from", t.from}, {"to", t.to}}, t.indirect);
     j["direct"] = number(t.direct.original);
     j["total"] = number(t.total.original);
-    j["vaf"] = pls_effect_json(nlohmann::json::object(), t.vaf);
+    const auto& r = m.estimate;
+    const bool direct_path = r.structure(r.construct_index(t.from), r.construct_index(t.to)) != 0;
+    j["full_mediation"] = !direct_path;  // no direct path: VAF is 1 by construction, its summary null
+    j["vaf"] = direct_path ? pls_effect_json(nlohmann::json::object(), t.vaf) : nlohmann::json(nullptr);
     a.push_back(j);
   }
   return a;
@@ -196,7 +200,12 @@ inline void pls_indirect_print(std::ostream& os, const csat::pls::mediation_resu
   for (const auto& e : m.specific) row(e.chain, e.effect);
   for (const auto& e : m.totals) {
     row("total indirect " + e.from + " -> " + e.to, e.indirect);
-    row("VAF " + e.from + " -> " + e.to, e.vaf);
+    const auto& r = m.estimate;
+    if (r.structure(r.construct_index(e.from), r.construct_index(e.to)) == 0) {
+      t.add({"VAF " + e.from + " -> " + e.to, "full mediation (no direct path)"});  // VAF = 1 by construction
+    } else {
+      row("VAF " + e.from + " -> " + e.to, e.vaf);
+    }
   }
   t.print(os, "  ");
 }

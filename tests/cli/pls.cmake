@@ -55,9 +55,9 @@ csat_cli_test(NAME pls.scale_half EXIT 3 ONE_LINE_STDERR
   ARGS pls --model @SRC@/tests/pls/data/small.model --data @SRC@/tests/pls/data/small.csv --scale-min 1
   STDERR "--scale-min and --scale-max go together")
 
-csat_cli_test(NAME pls.no_model EXIT 3 ONE_LINE_STDERR
+csat_cli_test(NAME pls.no_model EXIT 2 ONE_LINE_STDERR
   ARGS pls --data @SRC@/tests/pls/data/small.csv
-  STDERR "give --model FILE or --preset NAME")
+  STDERR "^csat: error: give --model FILE or --preset NAME")
 
 csat_cli_test(NAME pls.bad_scheme EXIT 2 ONE_LINE_STDERR
   ARGS pls --model @SRC@/tests/pls/data/small.model --data @SRC@/tests/pls/data/small.csv --scheme bogus

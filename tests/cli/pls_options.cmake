@@ -72,3 +72,33 @@ csat_cli_test(NAME pls.scores_listwise
 csat_cli_test(NAME pls.scores_unwritable EXIT 3 ONE_LINE_STDERR
   ARGS pls ${_small} --scores /nonexistent-dir/scores.csv
   STDERR "^csat: error: cannot write --scores file /nonexistent-dir/scores[.]csv")
+
+# ---- usage errors and small traps ----------------------------------------------------------------------------------
+# counts are checked before they are converted: -5 never wraps around to a huge number
+csat_cli_test(NAME pls.boot_negative EXIT 2 ONE_LINE_STDERR
+  ARGS pls ${_small} --boot -5
+  STDERR "^csat: error: --boot: [^\n]*-5")
+csat_cli_test(NAME pls.threads_absurd EXIT 2 ONE_LINE_STDERR
+  ARGS pls ${_small} --boot 10 --threads 100000
+  STDERR "^csat: error: --threads: [^\n]*100000")
+csat_cli_test(NAME pls.seed_negative EXIT 2 ONE_LINE_STDERR
+  ARGS pls ${_small} --boot 10 --seed -1
+  STDERR "^csat: error: --seed: [^\n]*-1")
+# a preset on columns without the mobi prefixes says which prefixes it expects
+csat_cli_test(NAME pls.preset_prefixes EXIT 3 ONE_LINE_STDERR
+  ARGS pls --preset ecsi --data @SRC@/examples/data/power_survey.csv
+  STDERR "^csat: error: --preset ecsi takes each construct's indicators from the data columns whose names start with its prefix [^\n]*no column IMAG[*] [(]Image[)], CUEX[*] [(]Expectation[)]")
+# the library's function names ("csat::model::specification: ") are not shown to program users
+csat_cli_test(NAME pls.error_without_function_name EXIT 3 ONE_LINE_STDERR
+  ARGS pls --model @SRC@/tests/pls/data/unknown_indicator.model --data @SRC@/tests/pls/data/small.csv
+  STDERR "^csat: error: [^\n]*unknown_indicator[.]model:" STDERR_NOT "csat::")
+# a chain without a direct path is full mediation: no VAF row of "inf nan"
+csat_cli_test(NAME pls.full_mediation_table
+  ARGS pls --model @SRC@/tests/cli/data/power.model --data @SRC@/examples/data/power_survey.csv --missing listwise
+       --boot 50 --threads 2 --indirect "Image -> Expectation -> Quality"
+  STDOUT "VAF Image -> Quality +full mediation [(]no direct path[)]"
+  STDOUT_NOT "inf +nan")
+csat_cli_test(NAME pls.full_mediation_json
+  ARGS pls --model @SRC@/tests/cli/data/power.model --data @SRC@/examples/data/power_survey.csv --missing listwise
+       --boot 50 --threads 2 --indirect "Image -> Expectation -> Quality" --json
+  STDOUT "\"full_mediation\": true,[\n ]*\"mean\"" "\"vaf\": null")
