@@ -157,3 +157,57 @@ TEST_CASE("from_syntax errors are located", "[model][specification][syntax][erro
   CHECK_THROWS_WITH(from_syntax("# nothing\n", "m.txt"), Contains("no construct"));
   CHECK_THROWS_AS(from_syntax("A =~ \n", "m.txt"), csat::parse_error);
 }
+
+TEST_CASE("from_syntax: a <~ block with 1* on every item is unit-weighted", "[model][specification][syntax][unit]") {
+  using csat::model::from_syntax;
+  using csat::model::mode;
+  const auto s = from_syntax("A <~ 1*a1 + 1*a2 +\n     1*a3\nB <~ 1.0*b1 + 1*b2\nC <~ c1 + c2\nD <~ 1*d1\n"
+                             "C ~ A + B\nD ~ C\n",
+                             "m.txt");
+  CHECK(s.at("A").mode == mode::unit);
+  CHECK(s.at("A").indicators == std::vector<std::string>{"a1", "a2", "a3"});
+  CHECK(s.at("B").mode == mode::unit);  // 1.0 is the fixed value 1
+  CHECK(s.at("C").mode == mode::B);     // no modifier: Mode B as before
+  CHECK(s.at("D").mode == mode::single_item);
+  // a higher-order composite with unit weights (seminr's higher_composite(..., weights = unit_weights))
+  const auto h = from_syntax("Q =~ q1 + q2\nV =~ v1 + v2\nS <~ 1*Q + 1*V\nY =~ y1 + y2\nY ~ S\n", "m.txt");
+  CHECK(h.at("S").higher_order);
+  CHECK(h.at("S").mode == mode::unit);
+  CHECK(h.at("S").indicators == std::vector<std::string>{"Q", "V"});
+  // the builder spellings
+  csat::model::specification b;
+  b.unit_weighted("A", {"a1", "a2"}).composite("C", {"c1", "c2"}, mode::unit).higher_order("H", {"A", "C"}, mode::unit);
+  CHECK(b.at("A").mode == mode::unit);
+  CHECK(b.at("C").mode == mode::unit);
+  CHECK(b.at("H").mode == mode::unit);
+  CHECK(std::string(csat::model::to_string(mode::unit)) == "unit");
+}
+
+TEST_CASE("from_syntax: modifiers other than 1* on every item of a <~ block are located errors",
+          "[model][specification][syntax][unit][errors]") {
+  using csat::model::from_syntax;
+  const std::string rule = "unit weights need 1* on every item of a <~ block";
+  // 1* on =~
+  CHECK_THROWS_WITH(from_syntax("A =~ 1*a1 + 1*a2\nB =~ b1\nB ~ A\n", "m.txt"),
+                    Contains("m.txt:1:8: modifier on \"a1\" is not supported in a PLS =~ block: " + rule));
+  // a mix of 1* and plain items: the item without 1* is named
+  CHECK_THROWS_WITH(from_syntax("A <~ 1*a1 + a2\nB =~ b1\nB ~ A\n", "m.txt"),
+                    Contains("m.txt:1:13: item \"a2\" of block \"A\" has no 1* while other items have it: " + rule));
+  CHECK_THROWS_WITH(from_syntax("A <~ a1 + 1*a2\nB =~ b1\nB ~ A\n", "m.txt"),
+                    Contains("m.txt:1:6: item \"a1\" of block \"A\""));
+  // other fixed values, labels, free parameters: the modifier is named, with the rule
+  CHECK_THROWS_WITH(from_syntax("A <~ 2*a1 + 2*a2\nB =~ b1\nB ~ A\n", "m.txt"),
+                    Contains("m.txt:1:8: modifier on \"a1\" is not supported in a PLS measurement block: " + rule));
+  CHECK_THROWS_WITH(from_syntax("A <~ 1*a1 + 0.5*a2\nB =~ b1\nB ~ A\n", "m.txt"),
+                    Contains("m.txt:1:17: modifier on \"a2\"") && Contains(rule));
+  CHECK_THROWS_WITH(from_syntax("A <~ w*a1 + w*a2\nB =~ b1\nB ~ A\n", "m.txt"),
+                    Contains("m.txt:1:8: modifier on \"a1\"") && Contains(rule));
+  CHECK_THROWS_WITH(from_syntax("A <~ NA*a1 + 1*a2\nB =~ b1\nB ~ A\n", "m.txt"),
+                    Contains("m.txt:1:9: modifier on \"a1\"") && Contains(rule));
+  // 1* in the structural model stays unsupported
+  CHECK_THROWS_WITH(from_syntax("A <~ 1*a1 + 1*a2\nB =~ b1\nB ~ 1*A\n", "m.txt"),
+                    Contains("m.txt:3:7: modifier on \"A\" is not supported in a PLS structural model"));
+  // a unit block of constructs and items mixed is still rejected as such
+  CHECK_THROWS_WITH(from_syntax("Q =~ q1 + q2\nS <~ 1*Q + 1*x\nY =~ y1\nY ~ S\n", "m.txt"),
+                    Contains("m.txt:2:14: block \"S\" mixes constructs"));
+}

@@ -37,14 +37,17 @@ namespace model {
 enum class mode {
   A,           ///< reflective / Mode A: correlation weights, w = cov(items, inner proxy)
   B,           ///< formative / Mode B: regression weights, w = R_xx⁻¹ cor(items, inner proxy)
-  single_item  ///< one indicator, weight 1
+  single_item, ///< one indicator, weight 1
+  unit         ///< unit weights (seminr's `unit_weights`): every indicator weight 1, rescaled to a unit-variance
+               ///< composite, never updated by the iteration
 };
 
-/// "A", "B" or "single item".
+/// "A", "B", "single item" or "unit".
 inline const char* to_string(mode m) {
   switch (m) {
     case mode::A: return "A";
     case mode::B: return "B";
+    case mode::unit: return "unit";
     default: return "single item";
   }
 }
@@ -102,12 +105,18 @@ public:
   specification& formative(std::string name, std::vector<std::string> indicators) {
     return add_construct(std::move(name), std::move(indicators), model::mode::B);
   }
+  /// A unit-weighted composite (seminr's `composite(name, items, weights = unit_weights)`): the composite is the
+  /// sum of the standardized indicators, scaled to unit variance; the same as composite(name, items, mode::unit).
+  specification& unit_weighted(std::string name, std::vector<std::string> indicators) {
+    return add_construct(std::move(name), std::move(indicators), model::mode::unit);
+  }
   /// A single-item construct.
   specification& single_item(std::string name, std::string indicator) {
     return add_construct(std::move(name), {std::move(indicator)}, model::mode::single_item);
   }
   /// A higher-order construct formed from the constructs `dimensions` (declared before or after it), Mode A
-  /// (reflective/composite on the dimension scores) or Mode B (formative).
+  /// (reflective/composite on the dimension scores), Mode B (formative) or unit weights (the dimension scores
+  /// summed, seminr's `higher_composite(..., weights = unit_weights)`).
   specification& higher_order(std::string name, std::vector<std::string> dimensions, model::mode m = model::mode::A,
                               model::location where = {}) {
     m_constructs.push_back({std::move(name), std::move(dimensions), m, std::move(where), true});
@@ -364,6 +373,7 @@ private:
 ///
 ///     Image        =~ IMAG1 + IMAG2 + IMAG3    # Mode A block (one indicator: a single item)
 ///     Quality      <~ PERQ1 + PERQ2            # Mode B block
+///     Value        <~ 1*PERV1 + 1*PERV2        # unit weights: 1* on every item of a <~ block
 ///     Satisfaction ~  Image + Quality          # structural paths Image -> Satisfaction, Quality -> Satisfaction
 ///
 ///     Service      =~ Quality + Value          # higher-order construct: every name on the right is a construct
@@ -371,9 +381,11 @@ private:
 /// A block whose right-hand side names declared constructs (declared anywhere in the text) is a higher-order
 /// construct formed from them (`=~` Mode A, `<~` Mode B, on the dimension scores); a block mixing constructs
 /// and indicators, or a higher-order block naming itself, is a csat::parse_error at the offending name.
-/// Anything PLS does not use (`~~`, `:=`, constraints, intercepts, modifiers such as `a*x`, interaction terms)
-/// is a csat::parse_error at its line and column; model errors found by validate() name the line and column
-/// of the declaration at fault.
+/// A `<~` block whose every term carries the fixed modifier 1 (`Image <~ 1*IMAG1 + 1*IMAG2`) is unit-weighted
+/// (mode::unit; lavaan's meaning of a composite whose weights are all fixed to 1), also for a higher-order block.
+/// Anything else PLS does not use (`~~`, `:=`, constraints, intercepts, other modifiers such as `a*x`, `0.5*x`,
+/// `1*x` on `=~` or on only some items of a block, interaction terms) is a csat::parse_error at its line and
+/// column; model errors found by validate() name the line and column of the declaration at fault.
 inline specification from_syntax(const syntax& parsed) {
   specification spec;
   std::vector<std::string> declared;  // every construct of the text, for telling blocks of constructs apart
@@ -385,14 +397,21 @@ inline specification from_syntax(const syntax& parsed) {
   auto fail = [&](std::size_t line, std::size_t column, const std::string& what, const std::string& message) {
     throw csat::parse_error(parsed.source, line, column, what, message);
   };
-  auto plain = [&](const term& t, const char* role) {
+  auto plain = [&](const term& t, const char* role, const std::string& modifier_hint = "") {
     if (t.factors.size() > 1)
       fail(t.line, t.column, t.name, "interaction term " + csat::detail::quoted(t.name) + " is not supported in a PLS " + role);
     if (t.name == "1" || t.factors.empty())
       fail(t.line, t.column, t.name, std::string("an intercept is not supported in a PLS ") + role);
     if (t.mod.fixed || t.mod.free || !t.mod.label.empty() || t.mod.start || !t.group_mods.empty())
-      fail(t.line, t.column, t.name, "modifier on " + csat::detail::quoted(t.name) + " is not supported in a PLS " + role);
+      fail(t.line, t.column, t.name,
+           "modifier on " + csat::detail::quoted(t.name) + " is not supported in a PLS " + role + modifier_hint);
   };
+  // unit weights: `NAME <~ 1*x1 + 1*x2 + ...`, the fixed modifier 1 (and nothing else) on every item
+  auto unit_term = [](const term& t) {
+    return t.factors.size() == 1 && t.name != "1" && t.mod.fixed && *t.mod.fixed == 1.0 && !t.mod.free &&
+           t.mod.label.empty() && !t.mod.start && t.group_mods.empty();
+  };
+  const std::string unit_rule = "unit weights need 1* on every item of a <~ block (NAME <~ 1*x1 + 1*x2)";
   for (const auto& st : parsed.statements) {
     location where{parsed.source, st.line, st.column};
     switch (st.oper) {
@@ -402,8 +421,21 @@ inline specification from_syntax(const syntax& parsed) {
         const term* construct_term = nullptr;  // first right-hand name that is another construct
         const term* item_term = nullptr;       // first right-hand name that is not a construct
         const term* self_term = nullptr;
+        std::size_t n_unit = 0;
+        for (const auto& t : st.rhs) n_unit += unit_term(t) ? 1 : 0;
+        const bool unit = st.oper == op::composed_of && !st.rhs.empty() && n_unit == st.rhs.size();
         for (const auto& t : st.rhs) {
-          plain(t, "measurement block");
+          if (!unit) {
+            if (unit_term(t) && st.oper == op::measured_by)
+              fail(t.line, t.column, t.name,
+                   "modifier on " + csat::detail::quoted(t.name) + " is not supported in a PLS =~ block: " + unit_rule);
+            if (n_unit > 0 && !unit_term(t) && t.factors.size() == 1 && t.name != "1" && t.mod.empty() &&
+                t.group_mods.empty())
+              fail(t.line, t.column, t.name,
+                   "item " + csat::detail::quoted(t.name) + " of block " + csat::detail::quoted(st.lhs) +
+                       " has no 1* while other items have it: " + unit_rule);
+            if (!unit_term(t)) plain(t, "measurement block", ": " + unit_rule);
+          }
           items.push_back(t.name);
           if (t.name == st.lhs) {
             if (!self_term) self_term = &t;
@@ -413,7 +445,7 @@ inline specification from_syntax(const syntax& parsed) {
             item_term = &t;
           }
         }
-        const mode declared_mode = st.oper == op::measured_by ? mode::A : mode::B;
+        const mode declared_mode = st.oper == op::measured_by ? mode::A : (unit ? mode::unit : mode::B);
         if (construct_term) {  // a higher-order construct
           if (self_term)
             fail(self_term->line, self_term->column, self_term->name,

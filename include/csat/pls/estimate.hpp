@@ -7,13 +7,15 @@
 /// - Indicators are standardized with the n−1 standard deviation; all outer weights start at 1; after every
 ///   update the weights are rescaled so that each composite has unit variance (n−1).
 /// - Each iteration: composites → inner proxies (path, factorial or centroid scheme) → outer update
-///   (Mode A: w = cov(z, proxy); Mode B: w = R_bb⁻¹ cor(z, proxy); single item: w = 1).
+///   (Mode A: w = cov(z, proxy); Mode B: w = R_bb⁻¹ cor(z, proxy); single item and unit weights: w = 1, i.e.
+///   fixed weights that only the rescaling touches).
 /// - Stop when Σ|w_new − w_old| < tolerance (default 1e-7), at most max_iterations + 1 updates (default 300);
 ///   `iterations` is the 0-based index of the last update, as seminr stores it; `updates` = iterations + 1.
 ///   Non-convergence is reported in `status`, never thrown.
 /// - Loadings = cor(indicator, composite); paths = OLS of each endogenous composite on its predecessors;
 ///   R², adjusted R², total effects Σ_{k≥1} Bᵏ and indirect effects.
-/// - Optional PLSc (Dijkstra & Henseler 2015) for Mode A blocks.
+/// - Optional PLSc (Dijkstra & Henseler 2015) for Mode A blocks; unit-weighted blocks are disattenuated by their
+///   ρ_A (= standardized α) but keep their loadings, as seminr's PLSc does.
 ///
 /// Internally the algorithm works on the indicator correlation matrix (every step of PLS is a function of it),
 /// computed in one chunked pass over the data from optional row indices (resampling) and optional case weights;
@@ -79,7 +81,8 @@ struct estimate_options {
   int max_iterations = 300;
   /// Stop when the sum of absolute weight changes falls below this (seminr: 10^−stopCriterion, 1e-7).
   double tolerance = 1e-7;
-  /// Consistent PLS (PLSc, Dijkstra & Henseler 2015) for every Mode A block of two or more indicators.
+  /// Consistent PLS (PLSc, Dijkstra & Henseler 2015) for every Mode A block of two or more indicators (unit-weighted
+  /// blocks: correlations disattenuated by ρ_A, loadings kept, as seminr).
   bool consistent = false;
   /// Missing-data policy applied to the indicator columns before estimation; `none` requires complete data.
   survey::missing_policy missing = survey::missing_policy::none;
@@ -113,7 +116,8 @@ struct estimate_result {
   Eigen::MatrixX<Scalar> indirect_effects;  ///< total − direct
   Eigen::VectorX<Scalar> r_squared;      ///< K, NaN for exogenous constructs
   Eigen::VectorX<Scalar> r_squared_adj;  ///< K, NaN for exogenous constructs
-  Eigen::VectorX<Scalar> rho_a;          ///< K, Dijkstra–Henseler ρ_A (1 for Mode B and single items)
+  Eigen::VectorX<Scalar> rho_a;          ///< K, Dijkstra–Henseler ρ_A (1 for Mode B and single items; for unit
+                                         ///< weights it equals the standardized Cronbach's α)
 
   int iterations = 0;          ///< 0-based index of the last outer update (seminr's `iterations`)
   int updates = 0;             ///< outer updates performed = iterations + 1
@@ -563,6 +567,7 @@ core_fit<Scalar> fit_core(const char* fn, const layout& L, const Eigen::MatrixX<
       switch (L.modes[static_cast<std::size_t>(k)]) {
         case model::mode::B: Wnew.block(s, k, c, 1) = modeb[static_cast<std::size_t>(k)].solve(G.block(s, k, c, 1)); break;
         case model::mode::single_item: Wnew(s, k) = Scalar(1); break;
+        case model::mode::unit: Wnew.block(s, k, c, 1).setOnes(); break;  // fixed: only the rescaling below acts
         default: Wnew.block(s, k, c, 1) = G.block(s, k, c, 1); break;
       }
     }
@@ -598,14 +603,18 @@ core_fit<Scalar> fit_core(const char* fn, const layout& L, const Eigen::MatrixX<
   for (Eigen::Index k = 0; k < K; ++k) {
     const Eigen::Index s = L.start[static_cast<std::size_t>(k)], c = L.count[static_cast<std::size_t>(k)];
     f.loadings.block(s, k, c, 1) = f.RW.block(s, k, c, 1);
-    if (L.modes[static_cast<std::size_t>(k)] == model::mode::A && c > 1) {
+    // ρ_A of Mode A and unit-weighted blocks (seminr's rho_A() computes it for types A, C, HOCA and UNIT)
+    const model::mode md = L.modes[static_cast<std::size_t>(k)];
+    if ((md == model::mode::A || md == model::mode::unit) && c > 1) {
       const Eigen::MatrixX<Scalar> S = R.block(s, s, c, c);
       const Eigen::VectorX<Scalar> w = W.block(s, k, c, 1);
       f.rho_a(k) = rho_a_block(S, w);
     }
   }
   if (opt.consistent) {
-    // PLSc: loadings λ = w·√ρ_A / (w'w); construct correlations disattenuated by √(ρ_A,j ρ_A,k).
+    // PLSc: loadings λ = w·√ρ_A / (w'w) of Mode A blocks; construct correlations disattenuated by √(ρ_A,j ρ_A,k)
+    // for every construct, unit-weighted ones included (seminr's PLSc divides by the ρ_A of every construct and
+    // corrects the loadings of its common factors only).
     for (Eigen::Index k = 0; k < K; ++k) {
       if (!(L.modes[static_cast<std::size_t>(k)] == model::mode::A && L.count[static_cast<std::size_t>(k)] > 1)) continue;
       const Eigen::Index s = L.start[static_cast<std::size_t>(k)], c = L.count[static_cast<std::size_t>(k)];
@@ -625,7 +634,8 @@ core_fit<Scalar> fit_core(const char* fn, const layout& L, const Eigen::MatrixX<
 
 /// Admissibility of a fitted model (issue #10, item 7): every violated condition as one readable line.
 /// - a loading with |λ| > 1 (its indicator's error variance 1 − λ² would be negative: a Heywood case);
-/// - ρ_A > 1 or ρ_A ≤ 0 (Mode A blocks of two or more indicators), ρ_C > 1 (from the reported loadings);
+/// - ρ_A > 1 or ρ_A ≤ 0 (Mode A and unit-weighted blocks of two or more indicators), ρ_C > 1 (from the reported
+///   loadings);
 /// - a construct correlation matrix (the one the paths are estimated from) that is not positive definite
 ///   (Cholesky fails, or the smallest eigenvalue ≤ 1e-10, checked when a Cholesky pivot is below 1e-3);
 /// - PLSc: a disattenuated construct correlation beyond ±1, and a negative structural residual variance
@@ -649,7 +659,8 @@ std::vector<std::string> admissibility_warnings(const layout& L, const core_fit<
                       cname(k) + " is " + num(l) + ", beyond ±1 (its error variance 1 − λ² = " + num(Scalar(1) - l * l) +
                       " is negative)");
     }
-    if (!(L.modes[static_cast<std::size_t>(k)] == model::mode::A && c > 1)) continue;
+    const model::mode md = L.modes[static_cast<std::size_t>(k)];
+    if (!((md == model::mode::A || md == model::mode::unit) && c > 1)) continue;
     const Scalar ra = f.rho_a(k);
     if (!(ra <= Scalar(1)) || !(ra > Scalar(0)))
       out.push_back("rho_A of construct " + cname(k) + " is " + num(ra) +

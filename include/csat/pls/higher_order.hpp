@@ -10,7 +10,7 @@
 ///
 /// - repeated indicators: one plain PLS model in which every higher-order construct (HOC) is measured by all the
 ///   items of its lower-order constructs (LOCs) and tied to each dimension by a path: HOC -> dimension for a
-///   Mode A HOC (reflective), dimension -> HOC for a Mode B HOC (formative).
+///   Mode A HOC (reflective), dimension -> HOC for a Mode B or unit-weighted HOC (formed from its dimensions).
 /// - two-stage, disjoint (default, as seminr): stage 1 estimates the model with every HOC replaced by its
 ///   dimensions (each path into the HOC goes into every dimension, each path out of it leaves every dimension;
 ///   no paths among the dimensions); stage 2 estimates the original structural model with each HOC a composite of
@@ -84,7 +84,8 @@ struct hoc_measurement {
   std::string indicator;  ///< an item, or a dimension (its scores) for a two-stage HOC
   Scalar weight = 0;
   Scalar loading = 0;
-  std::string type;       ///< "A", "B", "single" for blocks of items; "HOCA", "HOCB" for higher-order blocks
+  std::string type;       ///< "A", "B", "single", "unit" for blocks of items; "HOCA", "HOCB", "HOCunit" for
+                          ///< higher-order blocks
   std::size_t stage = 0;  ///< 0-based index into hoc_result::stages
 };
 
@@ -287,7 +288,7 @@ inline stage_plan repeated_plan(const hoc_tree& t, const model::specification& s
   for (const auto& path : spec.structural_paths()) p.paths.push_back({t.find(path.from), t.find(path.to)});
   for (std::size_t k = 0; k < t.names.size(); ++k)
     for (auto d : t.dims[k]) {
-      if (cs[k].mode == model::mode::B) p.paths.push_back({d, k});
+      if (cs[k].mode == model::mode::B || cs[k].mode == model::mode::unit) p.paths.push_back({d, k});  // formed
       else p.paths.push_back({k, d});
     }
   return p;
@@ -402,8 +403,10 @@ hoc_result<Scalar> estimate_hoc_complete(const char* fn, const model::specificat
       m.weight = st.fit.weights(static_cast<Eigen::Index>(i), j);
       m.loading = st.fit.loadings(static_cast<Eigen::Index>(i), j);
       const model::mode md = st.fit.modes[static_cast<std::size_t>(j)];
-      const char* base = md == model::mode::B ? "B" : (md == model::mode::single_item ? "single" : "A");
-      m.type = t.hoc[k] ? std::string("HOC") + (cs[k].mode == model::mode::B ? "B" : "A") : std::string(base);
+      auto type_of = [](model::mode x) {
+        return x == model::mode::B ? "B" : x == model::mode::single_item ? "single" : x == model::mode::unit ? "unit" : "A";
+      };
+      m.type = t.hoc[k] ? std::string("HOC") + type_of(cs[k].mode) : std::string(type_of(md));
       m.stage = s;
       r.measurement.push_back(std::move(m));
     }

@@ -7,6 +7,10 @@
 /// inner VIFs, f², SRMR, and a report flagging values against the usual thresholds.
 /// Conventions follow seminr 2.3.2: α on indicator correlations; ρ_C and AVE from the loadings (also for
 /// Mode B blocks); ρ_A = 1 for Mode B blocks; single items get 1 for all four measures; HTMT on |r|.
+/// Unit-weighted blocks (model::mode::unit) are treated as Mode A blocks by every criterion: ρ_A from their fixed
+/// weights (which makes it the standardized α), ρ_C and AVE from the loadings, as seminr treats its UNIT type; and,
+/// csat's choice (seminr has neither), SRMR's λ_iλ_j within the block and the reliability flags, a unit-weighted
+/// composite being the sum score of a scale.
 
 #include <csat/config.hpp>
 #include <csat/pls/estimate.hpp>
@@ -275,8 +279,8 @@ Eigen::MatrixX<Scalar> f_squared(const estimate_result<Scalar>& r) {
   return F;
 }
 
-/// Model-implied indicator correlations: within a Mode A block λ_i λ_j; within Mode B blocks the observed
-/// correlations; between blocks a and b λ_i λ_j ρ_ab (ρ = structural correlations, a saturated structural model).
+/// Model-implied indicator correlations: within a Mode A (or unit-weighted) block λ_i λ_j; within Mode B blocks the
+/// observed correlations; between blocks a and b λ_i λ_j ρ_ab (ρ = structural correlations, a saturated structural model).
 template <class Scalar>
 Eigen::MatrixX<Scalar> implied_correlations(const estimate_result<Scalar>& r) {
   const Eigen::Index p = static_cast<Eigen::Index>(r.indicators.size());
@@ -354,8 +358,9 @@ quality_result<Scalar> quality(const estimate_result<Scalar>& r, const quality_t
   const std::string ge = ">= ", lt = "< ";
   for (Eigen::Index k = 0; k < K; ++k) {
     const std::string& name = r.constructs[static_cast<std::size_t>(k)];
-    const bool reflective = r.modes[static_cast<std::size_t>(k)] == model::mode::A;
-    if (!reflective) continue;  // reliability thresholds apply to reflective (Mode A) blocks
+    const model::mode md = r.modes[static_cast<std::size_t>(k)];
+    const bool reflective = md == model::mode::A || md == model::mode::unit;
+    if (!reflective) continue;  // reliability thresholds apply to Mode A and unit-weighted (sum-score) blocks
     if (q.reliability.alpha(k) < t.alpha) flag("alpha", name, q.reliability.alpha(k), ge + detail::format_value(t.alpha));
     if (q.reliability.rho_c(k) < t.rho_c) flag("rho_c", name, q.reliability.rho_c(k), ge + detail::format_value(t.rho_c));
     if (q.reliability.rho_a(k) < t.rho_a) flag("rho_a", name, q.reliability.rho_a(k), ge + detail::format_value(t.rho_a));
