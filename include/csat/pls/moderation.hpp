@@ -24,6 +24,7 @@
 #include <csat/model/syntax.hpp>
 #include <csat/pls/bootstrap.hpp>
 #include <csat/pls/estimate.hpp>
+#include <csat/pls/higher_order.hpp>
 #include <csat/pls/quality.hpp>
 #include <csat/survey/csv.hpp>
 #include <csat/survey/missing.hpp>
@@ -576,6 +577,107 @@ moderation_result<Scalar> estimate_moderation(const moderated_model& model, cons
   out.fit.precomputed_f_squared = detail::moderation_f_squared(fn, model, d.L, d.X, options, out.fit);
   out.fit.missing = d.missing;
   if (out.has_first_stage) out.first_stage.missing = d.missing;
+  return out;
+}
+
+/// A model with higher-order constructs and interaction terms (estimate_higher_order_moderation()).
+template <class Scalar = double>
+struct hoc_moderation_result {
+  /// The higher-order estimation of the main-effects model: its first stage gives the dimension scores; its last
+  /// stage is the main-effects stage 2 (the first stage of the two-stage interaction method).
+  hoc_result<Scalar> higher_order;
+  /// The final model: stage 2 (each two-stage HOC a block of its dimensions' scores) with the interaction terms.
+  /// fit.precomputed_f_squared is NaN: f² would need the whole two-stage procedure per reduced model.
+  moderation_result<Scalar> moderation;
+};
+
+/// Estimates a model with higher-order constructs and interaction terms as seminr 2.3.2 combines
+/// higher_composite(..., method = two_stage) with interaction_term(): first the higher-order stages of the model
+/// without its interaction terms (estimate_higher_order(model.main, ...) with `hoc`: two-stage, the disjoint
+/// approach, or embedded), then the interaction terms on the final stage's model, whose HOC blocks consist of the
+/// dimension scores: a product-indicator or orthogonalized interaction with a HOC multiplies the items of the other
+/// factor with the HOC's dimension scores; the two-stage method's first stage is that final main-effects stage.
+/// The missing-data policy is applied once to every item column. csat::invalid_argument for the repeated-indicator
+/// method, for an interaction factor that is a dimension of a HOC (it is no construct of the structural model),
+/// for case weights and a model without interaction term; the errors of estimate_higher_order and
+/// estimate_moderation otherwise.
+template <class Scalar>
+hoc_moderation_result<Scalar> estimate_higher_order_moderation(const moderated_model& model,
+                                                               const survey::data_table<Scalar>& data,
+                                                               const moderation_options& options = {},
+                                                               hoc_method hoc = hoc_method::two_stage) {
+  const char* fn = "csat::pls::estimate_higher_order_moderation";
+  detail::check_moderation(fn, model, options);
+  if (hoc == hoc_method::repeated_indicators)
+    csat::detail::throw_invalid_argument(fn, "interaction terms with higher-order constructs need a two-stage method "
+                                             "(seminr: higher_composite(..., method = two_stage)), not repeated indicators");
+  for (const auto& c : model.main.constructs())
+    if (c.higher_order)
+      for (const auto& d : c.indicators)
+        for (const auto& t : model.interactions)
+          if (t.iv == d || t.moderator == d)
+            csat::detail::throw_invalid_argument(
+                fn, t.where.prefix() + "interaction term " + csat::detail::quoted(t.name()) + ": construct " +
+                        csat::detail::quoted(d) + " is a dimension of higher-order construct " +
+                        csat::detail::quoted(c.name) + " and takes part in the structural model only through it");
+  // the missing-data policy, once, on every item column
+  const auto items = detail::hoc_item_columns(fn, model.main, data.names);
+  std::vector<std::string> cols;
+  bool any_missing = false;
+  for (const auto& blk : items)
+    for (auto c : blk) {
+      cols.push_back(data.names[c]);
+      any_missing = any_missing || data.values.col(static_cast<Eigen::Index>(c)).hasNaN();
+    }
+  survey::data_table<Scalar> cleaned;
+  survey::missing_report<Scalar> report;
+  if (any_missing) {
+    if (options.estimation.missing == survey::missing_policy::none) survey::require_complete(data, cols, fn);
+    auto c = survey::apply_missing_policy(data, options.estimation.missing, cols);
+    cleaned = std::move(c.data);
+    report = std::move(c.report);
+  } else {
+    report.policy = options.estimation.missing;
+    report.columns = cols;
+    report.rows_before = report.rows_after = data.rows();
+  }
+  const survey::data_table<Scalar>& used = any_missing ? cleaned : data;
+  hoc_moderation_result<Scalar> out;
+  hoc_options ho;
+  ho.method = hoc;
+  ho.estimation = options.estimation;
+  ho.estimation.missing = survey::missing_policy::none;
+  out.higher_order = estimate_higher_order(model.main, used, ho);
+  const auto& h = out.higher_order;
+  // the final stage's data: items from the data, a two-stage HOC's dimension scores from their home stage
+  const auto& fin = h.stages.back();
+  moderated_model m2;
+  m2.main = fin.model;
+  m2.interactions = model.interactions;
+  std::vector<std::string> names;
+  for (const auto& c : fin.model.constructs()) names.insert(names.end(), c.indicators.begin(), c.indicators.end());
+  Eigen::MatrixX<Scalar> X(used.rows(), static_cast<Eigen::Index>(names.size()));
+  Eigen::Index j = 0;
+  for (const auto& c : fin.model.constructs()) {
+    const bool on_scores = h.on_dimension_scores[h.index_of(c.name)] != 0;
+    for (const auto& ind : c.indicators) {
+      if (on_scores) {
+        const auto& f = h.stage_of(ind).fit;
+        X.col(j++) = f.scores.col(f.construct_index(ind));
+      } else {
+        X.col(j++) = used.values.col(used.index_of(ind));
+      }
+    }
+  }
+  detail::layout L = detail::make_layout(m2.main, names);
+  moderation_options mo = options;
+  mo.estimation.missing = survey::missing_policy::none;
+  out.moderation = detail::moderation_core(fn, m2, L, X, mo);
+  const Eigen::Index K = static_cast<Eigen::Index>(out.moderation.fit.constructs.size());
+  out.moderation.fit.precomputed_f_squared =
+      Eigen::MatrixX<Scalar>::Constant(K, K, std::numeric_limits<Scalar>::quiet_NaN());
+  out.moderation.fit.missing = report;
+  if (out.moderation.has_first_stage) out.moderation.first_stage.missing = report;
   return out;
 }
 
