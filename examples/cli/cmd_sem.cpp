@@ -31,6 +31,8 @@ struct sem_args {
   std::string missing = "listwise";
   std::string group;
   bool invariance = false;
+  std::vector<std::string> group_equal;    // --group-equal loadings,intercepts,...
+  std::vector<std::string> group_partial;  // --group-partial "visual =~ x2,x3 ~ 1"
   bool std_lv = false;
   bool meanstructure = false;
   std::string fixed_x = "true";
@@ -100,28 +102,30 @@ std::string section_of(const sem::parameter_estimate& p, const sem::sem_model& m
 
 void print_fit(const sem::sem_result& r) {
   const auto& f = r.fit;
+  // measures resting on an unrestricted model that could not be estimated (FIML, see the warnings)
+  const std::string h1 = f.h1_estimated ? "" : "   (h1 not estimated: unreliable, see warnings)";
   std::cout << "\nModel test (user model):\n"
-            << "  Chi-square                 " << csat_cli::fixed(f.chisq, 3) << "\n"
+            << "  Chi-square                 " << csat_cli::fixed(f.chisq, 3) << h1 << "\n"
             << "  Degrees of freedom         " << f.df << "\n"
-            << "  P-value (Chi-square)       " << csat_cli::fixed(f.pvalue, 3) << "\n"
+            << "  P-value (Chi-square)       " << csat_cli::fixed(f.pvalue, 3) << h1 << "\n"
             << "\nModel test (baseline model):\n"
-            << "  Chi-square                 " << csat_cli::fixed(f.baseline_chisq, 3) << "\n"
+            << "  Chi-square                 " << csat_cli::fixed(f.baseline_chisq, 3) << h1 << "\n"
             << "  Degrees of freedom         " << f.baseline_df << "\n"
             << "\nUser model versus baseline model:\n"
-            << "  Comparative Fit Index (CFI)    " << csat_cli::fixed(f.cfi, 3) << "\n"
-            << "  Tucker-Lewis Index (TLI)       " << csat_cli::fixed(f.tli, 3) << "\n"
+            << "  Comparative Fit Index (CFI)    " << csat_cli::fixed(f.cfi, 3) << h1 << "\n"
+            << "  Tucker-Lewis Index (TLI)       " << csat_cli::fixed(f.tli, 3) << h1 << "\n"
             << "\nLoglikelihood and information criteria:\n"
             << "  Loglikelihood user model (H0)      " << csat_cli::fixed(f.loglik, 3) << "\n"
-            << "  Loglikelihood unrestricted (H1)    " << csat_cli::fixed(f.unrestricted_loglik, 3) << "\n"
+            << "  Loglikelihood unrestricted (H1)    " << csat_cli::fixed(f.unrestricted_loglik, 3) << h1 << "\n"
             << "  Akaike (AIC)                       " << csat_cli::fixed(f.aic, 3) << "\n"
             << "  Bayesian (BIC)                     " << csat_cli::fixed(f.bic, 3) << "\n"
             << "\nRoot Mean Square Error of Approximation:\n"
-            << "  RMSEA                          " << csat_cli::fixed(f.rmsea, 3) << "\n"
+            << "  RMSEA                          " << csat_cli::fixed(f.rmsea, 3) << h1 << "\n"
             << "  90 Percent confidence interval " << csat_cli::fixed(f.rmsea_ci_lower, 3) << " "
-            << csat_cli::fixed(f.rmsea_ci_upper, 3) << "\n"
-            << "  P-value H0: RMSEA <= 0.050     " << csat_cli::fixed(f.rmsea_pvalue, 3) << "\n"
+            << csat_cli::fixed(f.rmsea_ci_upper, 3) << h1 << "\n"
+            << "  P-value H0: RMSEA <= 0.050     " << csat_cli::fixed(f.rmsea_pvalue, 3) << h1 << "\n"
             << "\nStandardized Root Mean Square Residual:\n"
-            << "  SRMR                           " << csat_cli::fixed(f.srmr, 3) << "\n";
+            << "  SRMR                           " << csat_cli::fixed(f.srmr, 3) << h1 << "\n";
 }
 
 void print_text(const sem::sem_model& m, const sem::sem_result& r, const std::vector<sem::modification_index>* mi,
@@ -197,7 +201,8 @@ nlohmann::json fit_json(const sem::fit_indices& f) {
           {"rmsea_ci_lower", number(f.rmsea_ci_lower)}, {"rmsea_ci_upper", number(f.rmsea_ci_upper)},
           {"rmsea_pvalue", number(f.rmsea_pvalue)}, {"srmr", number(f.srmr)}, {"aic", number(f.aic)},
           {"bic", number(f.bic)}, {"bic2", number(f.bic2)}, {"loglik", number(f.loglik)},
-          {"unrestricted_loglik", number(f.unrestricted_loglik)}, {"fmin", number(f.fmin)}};
+          {"unrestricted_loglik", number(f.unrestricted_loglik)}, {"fmin", number(f.fmin)},
+          {"h1_estimated", f.h1_estimated}};
 }
 
 nlohmann::json result_json(const sem::sem_model& m, const sem::sem_result& r) {
@@ -248,6 +253,12 @@ void run(const sem_args& a) {
   o.model.fixed_x = a.fixed_x == "true";
   o.missing = a.missing == "fiml" ? sem::missing_policy::fiml : sem::missing_policy::listwise;
   o.group = a.group;
+  if ((!a.group_equal.empty() || !a.group_partial.empty()) && a.group.empty())
+    throw csat_cli::usage_error("--group-equal and --group-partial need --group COL");
+  if (!a.group_equal.empty() && a.invariance)
+    throw csat_cli::usage_error("--group-equal and --invariance exclude each other (--invariance fits its own sequence)");
+  o.model.group_equal = a.group_equal;
+  o.model.group_partial = a.group_partial;
   if (a.data.empty() == a.cov.empty()) throw csat_cli::input_error("give either --data or --cov (with --nobs)");
   if (!a.cov.empty()) {
     if (a.nobs < 2) throw csat_cli::input_error("--cov needs --nobs N (the number of observations, at least 2)");
@@ -357,6 +368,16 @@ const csat_cli::registrar register_sem(
       sub.add_option("--missing", a->missing, "listwise (default) or fiml")->check(CLI::IsMember({"listwise", "fiml"}));
       sub.add_option("--group", a->group, "group column (text or numbers): one model per group");
       sub.add_flag("--invariance", a->invariance, "with --group: configural, metric and scalar models with chi-square difference tests");
+      sub.add_option("--group-equal", a->group_equal,
+                     "with --group: parameters equal across groups (lavaan group.equal), comma-separated: loadings, "
+                     "intercepts, means, residuals, residual.covariances, lv.variances, lv.covariances, regressions")
+          ->delimiter(',')
+          ->check(CLI::IsMember({"loadings", "intercepts", "means", "residuals", "residual.covariances",
+                                 "lv.variances", "lv.covariances", "regressions"}));
+      sub.add_option("--group-partial", a->group_partial,
+                     "with --group-equal: parameters left free across groups (lavaan group.partial), comma-separated, "
+                     "written as in the model: \"visual =~ x2,x3 ~ 1\"")
+          ->delimiter(',');
       sub.add_flag("--std-lv", a->std_lv, "identify factors by unit variances instead of marker loadings");
       sub.add_flag("--meanstructure", a->meanstructure,
                    "free intercepts of the observed variables, latent means 0 (lavaan meanstructure = TRUE; "

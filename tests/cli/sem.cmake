@@ -87,3 +87,12 @@ csat_cli_test(NAME sem.fixed_x_false
   STDOUT "\"npar\": 24" "\"chisq\": 201[.]8605" "\"loglik\": -4416[.]24036" "\"unrestricted_loglik\": -4315[.]3100988")
 csat_cli_test(NAME sem.bad_fixed_x EXIT 2
   ARGS sem --model @SRC@/tests/data/sem_hs_mimic.lav --data @SRC@/tests/data/sem_hs.csv --fixed-x no)
+
+# issue 22, item 7: FIML with a group of 25 rows, 5 of them complete: the model is fitted (lavaan: logl -1778.014),
+# the unrestricted model has no maximum, so chi-square and the measures resting on it are flagged
+csat_cli_test(NAME sem.fiml_sparse_group
+  ARGS sem --model @SRC@/tests/data/sem_segments.lav --data @SRC@/tests/data/sem_groups_sparse.csv --group segment
+       --missing fiml
+  STDOUT "converged after" "Group 2 south: 25 observations" "Loglikelihood user model [(]H0[)] +-1778[.]014"
+         "Comparative Fit Index [(]CFI[)] +nan +[(]h1 not estimated: unreliable, see warnings[)]"
+         "group \"south\": the unrestricted [(]h1[)] model could not be estimated")

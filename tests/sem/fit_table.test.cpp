@@ -284,3 +284,40 @@ TEST_CASE("exogenous covariates: lavaan's conditional log-likelihood (fixed.x) a
   CHECK(j.npar == c.npar + 3);
   CHECK(c.aic < j.aic);
 }
+
+TEST_CASE("FIML fits groups with few complete rows and flags what depends on h1 (issue 22, item 7)", "[sem][fiml]") {
+  // group south: 25 rows, 20% of the cells missing, 5 complete rows; its saturated (h1) likelihood has no maximum
+  // (EM drifts towards a singular covariance matrix; lavaan's chi-square is 105.68, 108.97 or 109.36 for
+  // em.h1.tol 1e-4, its default, 1e-6), the model's likelihood has one
+  csat::survey::csv_options co;
+  co.text_columns = {"segment"};
+  const auto data = csat::survey::read_csv(csat_test::source_path("tests/data/sem_groups_sparse.csv"), co);
+  csat::sem::sem_options o;
+  o.group = "segment";
+  o.missing = csat::sem::missing_policy::fiml;
+  const auto f = csat::sem::fit_table(seg_model, data, o);
+  const auto& r = f.result;
+  REQUIRE(r.status == csat::sem::fit_status::success);
+  CHECK(r.group_labels == std::vector<std::string>{"north", "south"});
+  CHECK(r.group_n == std::vector<Eigen::Index>{100, 25});
+  check_parity_fit(r, "sparse_fiml", 1e-5, {"logl", "aic", "bic", "bic2"});
+  check_parity_estimates(r, "sparse_fiml", 1e-4);
+  CHECK(r.fit.df == parity_measure("sparse_fiml", "df"));
+  // csat's EM (to 1e-13) reaches the singular limit, where the saturated log-likelihood is unbounded: no chi-square
+  CHECK_FALSE(r.fit.h1_estimated);
+  for (const double v : {r.fit.chisq, r.fit.pvalue, r.fit.unrestricted_loglik, r.fit.baseline_chisq, r.fit.cfi,
+                         r.fit.tli, r.fit.rmsea, r.fit.rmsea_ci_upper, r.fit.srmr})
+    CHECK(std::isnan(v));
+  bool warned = false;
+  for (const auto& w : r.warnings)
+    if (w.find("group \"south\": the unrestricted (h1) model could not be estimated") != std::string::npos) {
+      warned = true;
+      CHECK_THAT(w, Contains("chi-square, its p-value, CFI, TLI, RMSEA and SRMR depend on it and are not available"));
+    }
+  CHECK(warned);
+  CHECK(r.warnings.size() == 1);
+  // the well-posed FIML case keeps its h1
+  const auto hs = csat::sem::fit_table(hs_model, csat::survey::read_csv(csat_test::source_path("tests/data/sem_hs_missing.csv")),
+                                       [] { csat::sem::sem_options x; x.missing = csat::sem::missing_policy::fiml; return x; }());
+  CHECK(hs.result.fit.h1_estimated);
+}

@@ -85,6 +85,10 @@ struct fit_indices {
   double aic = 0, bic = 0, bic2 = 0;
   double rmsea = 0, rmsea_ci_lower = 0, rmsea_ci_upper = 0, rmsea_pvalue = 0;  ///< 90% CI, H0: rmsea <= 0.05
   double srmr = 0;              ///< srmr (Bentler)
+  /// false when the unrestricted (h1) model of some group could not be estimated (FIML, see the warnings):
+  /// chisq, pvalue, fmin, baseline_chisq, cfi, tli, unrestricted_loglik, rmsea* and srmr rest on it and are not
+  /// reliable; npar, df, loglik, aic and bic do not depend on it
+  bool h1_estimated = true;
 };
 
 /// R² of an endogenous variable.
@@ -748,12 +752,21 @@ inline sem_result fit(const sem_model& mdl, const sample_data& data, const fit_o
   const double p = static_cast<double>(e.p());
   fi.loglik = e.loglik(theta);
   fi.unrestricted_loglik = 0;
-  for (const auto& gs : data.groups) fi.unrestricted_loglik += gs.h1_loglik;
+  for (const auto& gs : data.groups) {
+    fi.unrestricted_loglik += gs.h1_loglik;
+    if (!gs.h1_problem.empty()) {
+      fi.h1_estimated = false;
+      res.warnings.push_back(gs.h1_problem +
+                             (std::isfinite(gs.h1_loglik) ? " and are not reliable" : " and are not available (NaN)") +
+                             " (the estimates, SEs, log-likelihood, AIC and BIC of the model are)");
+    }
+  }
   fi.chisq = std::max(0.0, 2.0 * (fi.unrestricted_loglik - fi.loglik));
   if (!data.fiml) fi.chisq = 2.0 * (fi.unrestricted_loglik - fi.loglik);
   fi.fmin = fi.chisq / (2.0 * N);
   fi.df = mdl.degrees_of_freedom();
-  if (!std::isfinite(fi.chisq)) {
+  if (!std::isfinite(fi.unrestricted_loglik)) fi.chisq = std::numeric_limits<double>::quiet_NaN();
+  if (!std::isfinite(fi.chisq) && fi.h1_estimated) {
     // e.g. a fixed value so large that the implied covariance matrix overflows
     if (res.status == fit_status::success) res.status = fit_status::numerical_issue;
     res.warnings.push_back("the chi-square is not finite (" + csat::detail::format_value(fi.chisq) +
@@ -868,6 +881,12 @@ inline sem_result fit(const sem_model& mdl, const sample_data& data, const fit_o
       acc += static_cast<double>(data.groups[static_cast<std::size_t>(g)].n) / N * std::sqrt(ss / cnt);
     }
     fi.srmr = acc;
+  }
+  if (!std::isfinite(fi.unrestricted_loglik)) {
+    // no h1 (a singular EM estimate, see the warnings): nothing that compares with it exists
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    fi.chisq = fi.pvalue = fi.fmin = fi.baseline_chisq = fi.baseline_pvalue = fi.cfi = fi.tli = nan;
+    fi.rmsea = fi.rmsea_ci_lower = fi.rmsea_ci_upper = fi.rmsea_pvalue = fi.srmr = nan;
   }
   return res;
 }

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <string>
 #include <vector>
@@ -45,6 +46,9 @@ struct group_sample {
   std::vector<missing_pattern> patterns; ///< one complete pattern without missing data
   double h1_loglik = 0;                  ///< log-likelihood of the unrestricted model
   int em_iterations = 0;                 ///< EM iterations for h1 (FIML)
+  /// FIML: why the unrestricted (h1) model could not be estimated (EM estimate singular or nearly so, EM not
+  /// converged); empty when it could. The model itself is fitted; chi-square and what depends on it are not reliable.
+  std::string h1_problem;
 };
 
 /// Sample statistics of all groups, variables in the model's order.
@@ -71,6 +75,21 @@ inline double saturated_loglik(const Eigen::MatrixXd& S, Eigen::Index n) {
   return -0.5 * static_cast<double>(n) * (p * log_2pi + logdet + p);
 }
 
+/// Smallest eigenvalue of the correlation matrix of S (positive variances); `involved` names the variables with a
+/// loading above 0.1 on its eigenvector.
+inline double smallest_correlation_eigenvalue(const Eigen::MatrixXd& S, const std::vector<std::string>& names,
+                                              std::string& involved) {
+  const Eigen::VectorXd sd = S.diagonal().cwiseSqrt();
+  const Eigen::MatrixXd R = sd.cwiseInverse().asDiagonal() * S * sd.cwiseInverse().asDiagonal();
+  Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(R);
+  if (es.info() != Eigen::Success) return std::numeric_limits<double>::quiet_NaN();
+  const Eigen::VectorXd v = es.eigenvectors().col(0);
+  involved.clear();
+  for (Eigen::Index j = 0; j < v.size(); ++j)
+    if (std::abs(v(j)) > 0.1) involved += (involved.empty() ? "" : ", ") + names[static_cast<std::size_t>(j)];
+  return es.eigenvalues()(0);
+}
+
 /// Checks that a covariance matrix is positive definite; names the offending variables.
 inline void check_covariance(const char* fn, const Eigen::MatrixXd& S, const std::vector<std::string>& names,
                              const std::string& what) {
@@ -81,19 +100,12 @@ inline void check_covariance(const char* fn, const Eigen::MatrixXd& S, const std
       csat::detail::throw_domain_error(fn, what + ": variable " + csat::detail::quoted(names[j]) + " has variance " +
                                                csat::detail::format_value(S(j, j)) + ", but must vary");
   }
-  const Eigen::VectorXd sd = S.diagonal().cwiseSqrt();
-  const Eigen::MatrixXd R = sd.cwiseInverse().asDiagonal() * S * sd.cwiseInverse().asDiagonal();
-  Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(R);
-  const double lmin = es.eigenvalues()(0);
-  if (!(lmin > 1e-10)) {
-    const Eigen::VectorXd v = es.eigenvectors().col(0);
-    std::string involved;
-    for (Eigen::Index j = 0; j < v.size(); ++j)
-      if (std::abs(v(j)) > 0.1) involved += (involved.empty() ? "" : ", ") + names[j];
+  std::string involved;
+  const double lmin = smallest_correlation_eigenvalue(S, names, involved);
+  if (!(lmin > 1e-10))
     csat::detail::throw_domain_error(fn, what + ": the sample covariance matrix is singular (smallest eigenvalue of the "
                                              "correlation matrix " + csat::detail::format_value(lmin) +
                                              "): collinear variables " + involved);
-  }
 }
 
 /// EM estimate of the unrestricted mean and covariance from missing-data patterns (Little & Rubin 2002, ch. 8),
@@ -318,11 +330,27 @@ inline sample_data make_sample(const Eigen::MatrixXd& x, const std::vector<std::
       for (Eigen::Index j = 0; j < p; ++j)
         if (!(sigma(j, j) > 0))
           csat::detail::throw_domain_error(fn, what + ": variable " + csat::detail::quoted(names[j]) + " has variance 0, but must vary");
-      gs.em_iterations = detail::em_saturated(gs.patterns, p, mu, sigma);
+      const int em_max = 10000;
+      gs.em_iterations = detail::em_saturated(gs.patterns, p, mu, sigma, em_max);
       gs.mean = mu;
       gs.cov = sigma;
-      detail::check_covariance(fn, gs.cov, names, what);
-      gs.h1_loglik = detail::pattern_loglik(gs.patterns, mu, sigma);
+      // Full-information ML needs no complete rows and no positive definite h1: as lavaan, a group whose EM
+      // estimate is singular or nearly so (few complete rows: the saturated likelihood may have no maximum, EM
+      // drifts towards a singular matrix) is fitted, and the h1 problem is reported with the measures that use h1.
+      std::string involved;
+      const double lmin = detail::smallest_correlation_eigenvalue(gs.cov, names, involved);
+      if (!(lmin > 1e-5) || gs.em_iterations >= em_max) {
+        gs.h1_problem = what + ": the unrestricted (h1) model could not be estimated: the EM estimate of the "
+                        "covariance matrix is " + std::string(lmin > 1e-10 ? "nearly singular" : "singular") +
+                        " (smallest eigenvalue of its correlation matrix " + csat::detail::format_value(lmin) +
+                        ", variables " + involved + ")" +
+                        (gs.em_iterations >= em_max ? ", EM did not converge in " + std::to_string(em_max) + " iterations"
+                                                     : std::string()) +
+                        "; chi-square, its p-value, CFI, TLI, RMSEA and SRMR depend on it";
+      }
+      // a singular EM estimate has no log-likelihood (the saturated likelihood grows without bound towards it)
+      gs.h1_loglik = lmin > 1e-10 ? detail::pattern_loglik(gs.patterns, mu, sigma)
+                                  : std::numeric_limits<double>::quiet_NaN();
     }
   }
   return out;
