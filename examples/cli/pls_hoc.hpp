@@ -169,7 +169,7 @@ inline nlohmann::json pls_hoc_json(const csat::pls::hoc_result<double>& h, const
     json e = {{"name", h.higher_order[k]}, {"level", h.level[c]}, {"dimensions", h.dimensions[k]}};
     std::string mode = "A";
     for (const auto& m : h.measurement)
-      if (m.construct == h.higher_order[k]) mode = m.type == "HOCB" ? "B" : "A";
+      if (m.construct == h.higher_order[k]) mode = m.type.substr(3);  // "HOCA", "HOCB", "HOCunit"
     e["mode"] = mode;
     cons.push_back(e);
   }
@@ -246,7 +246,7 @@ inline void pls_hoc_print(std::ostream& os, const csat::pls::hoc_result<double>&
        << csat::pls::to_string(s.fit.status) << '\n';
   table hoc({"construct", "indicator", "weight", "loading", "type", "stage"});
   for (const auto& m : h.measurement)
-    if (m.type == "HOCA" || m.type == "HOCB")
+    if (m.type.rfind("HOC", 0) == 0)
       hoc.add({m.construct, m.indicator, fixed(m.weight), fixed(m.loading), m.type, std::to_string(m.stage + 1)});
   os << "\nHigher-order blocks:\n";
   hoc.print(os, "  ");
