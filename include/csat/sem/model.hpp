@@ -18,6 +18,7 @@
 #include <csat/model/syntax.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <numeric>
 #include <set>
@@ -64,6 +65,9 @@ struct model_options {
   /// lavaan group.equal: "loadings", "intercepts", "means", "residuals", "residual.covariances",
   /// "lv.variances", "lv.covariances", "regressions".
   std::vector<std::string> group_equal{};
+  /// lavaan group.partial: parameters left free across groups although group_equal names their kind, written as
+  /// in the syntax ("visual =~ x2", "x3 ~ 1", "x1 ~~ x4"; blanks do not matter, a covariance matches either order).
+  std::vector<std::string> group_partial{};
 };
 
 /// A specified model: variable names, the parameter table and the defined parameters.
@@ -153,6 +157,27 @@ inline sem_model specify(const model::syntax& syn, const model_options& options 
       csat::detail::throw_invalid_argument(fn, "group_equal entry " + csat::detail::quoted(ge) +
                                                    " is not one of loadings, intercepts, means, residuals, "
                                                    "residual.covariances, lv.variances, lv.covariances, regressions");
+  }
+
+  // group.partial entries, normalized to lhs + op + rhs without blanks ("x3~1" for an intercept)
+  std::vector<std::string> partial;
+  for (const auto& gp : options.group_partial) {
+    std::string e;
+    for (char c : gp)
+      if (!std::isspace(static_cast<unsigned char>(c))) e += c;
+    bool ok = false;
+    for (const char* o : {"=~", "~~", "<~", "~"}) {
+      const auto at = e.find(o);
+      if (at == std::string::npos) continue;
+      const std::string l = e.substr(0, at), r = e.substr(at + std::char_traits<char>::length(o));
+      ok = !l.empty() && !r.empty() && r.find('~') == std::string::npos;
+      break;
+    }
+    if (!ok)
+      csat::detail::throw_invalid_argument(fn, "group_partial entry " + csat::detail::quoted(gp) +
+                                                   " is not a parameter written as in the syntax (e.g. \"visual =~ x2\", "
+                                                   "\"x3 ~ 1\", \"x1 ~~ x4\")");
+    partial.push_back(e);
   }
 
   // ---- pass 1: names -------------------------------------------------------------------------------
@@ -432,11 +457,28 @@ inline sem_model specify(const model::syntax& syn, const model_options& options 
     }
     return "";
   };
+  // a row is written "lhs op rhs" ("x3~1" for an intercept); a covariance either way round
+  const auto names_row = [](const std::string& e, const parameter& q) {
+    if (q.op == "~1") return e == q.lhs + "~1";
+    return e == q.lhs + q.op + q.rhs || (q.op == "~~" && e == q.rhs + "~~" + q.lhs);
+  };
+  const auto in_partial = [&](const parameter& q) {
+    for (const auto& e : partial)
+      if (names_row(e, q)) return true;
+    return false;
+  };
+  for (std::size_t k = 0; k < partial.size(); ++k) {
+    bool found = false;
+    for (std::size_t r = 0; r < nrow && !found; ++r) found = names_row(partial[k], rows[r]);
+    if (!found)
+      csat::detail::throw_invalid_argument(fn, "group_partial entry " + csat::detail::quoted(options.group_partial[k]) +
+                                                   " names no parameter of the model");
+  }
   if (mdl.groups > 1 && !options.group_equal.empty()) {
     for (std::size_t r = 0; r < nrow; ++r) {
       const parameter& q = rows[r];
       if (q.group == 0 || q.free < 0 || !q.label.empty() || q.exo) continue;
-      if (!detail::contains(options.group_equal, category(q))) continue;
+      if (!detail::contains(options.group_equal, category(q)) || in_partial(q)) continue;
       const auto it = seen.find(key(q.lhs, q.op, q.rhs, 0));
       if (it == seen.end() || rows[it->second].free < 0) continue;
       sets.unite(static_cast<int>(it->second), static_cast<int>(r));
