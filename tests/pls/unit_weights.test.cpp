@@ -232,3 +232,58 @@ TEST_CASE("unit weights: replaying seminr's 30 resamples gives its bootstrap mea
   // within every resample the unit weights stay equal: IMAG1's and IMAG5's draws have the same mean and sd
   CHECK_THAT(find(b.weights, "IMAG1", "Image").sd, WithinAbs(find(b.weights, "IMAG5", "Image").sd, 1e-14));
 }
+
+TEST_CASE("unit weights: repeated indicators give the HOC equal weights on all its items, formed from its dimensions",
+          "[pls][unit][hoc]") {
+  const auto spec = csat::model::from_syntax(
+      "Image =~ IMAG1 + IMAG2 + IMAG3 + IMAG4 + IMAG5\n"
+      "Quality =~ PERQ1 + PERQ2 + PERQ3 + PERQ4 + PERQ5 + PERQ6 + PERQ7\n"
+      "Value =~ PERV1 + PERV2\n"
+      "Service <~ 1*Quality + 1*Value\n"
+      "Satisfaction =~ CUSA1 + CUSA2 + CUSA3\n"
+      "Service ~ Image\n"
+      "Satisfaction ~ Image + Service\n");
+  csat::pls::hoc_options o;
+  o.method = csat::pls::hoc_method::repeated_indicators;
+  const auto h = csat::pls::estimate_higher_order(spec, mobi(), o);
+  const auto& f = h.final_fit();
+  const auto s = f.construct_index("Service");
+  // the dimensions point into the unit-weighted HOC (as for Mode B), not the other way
+  CHECK(f.structure(f.construct_index("Quality"), s) == 1);
+  CHECK(f.structure(f.construct_index("Value"), s) == 1);
+  CHECK(f.structure(s, f.construct_index("Quality")) == 0);
+  // its block is the nine items of Quality and Value with the weight 1/√(1ᵀR1)
+  std::vector<Eigen::Index> items;
+  for (std::size_t i = 0; i < f.indicators.size(); ++i)
+    if (f.block[i] == s) items.push_back(static_cast<Eigen::Index>(i));
+  REQUIRE(items.size() == 9);
+  double sum = 0;
+  for (auto i : items)
+    for (auto j : items) sum += f.indicator_correlations(i, j);
+  for (auto i : items) CHECK_THAT(f.weights(i, s), WithinAbs(1 / std::sqrt(sum), 1e-14));
+  for (const auto& m : h.measurement)
+    if (m.construct == "Service") CHECK(m.type == "HOCunit");
+}
+
+TEST_CASE("unit weights: a negative alpha is an inadmissible rho_A", "[pls][unit][admissibility]") {
+  // a1 and a2 correlate negatively: the unit-weighted sum has standardized α = ρ_A < 0
+  const Eigen::Index n = 60;
+  Eigen::MatrixXd x(n, 4);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    const double t = static_cast<double>(i);
+    x(i, 0) = std::sin(t);
+    x(i, 1) = -std::sin(t) + 0.5 * std::cos(3 * t);
+    x(i, 2) = std::sin(t) + 0.3 * std::cos(5 * t);
+    x(i, 3) = std::sin(t) + 0.3 * std::sin(7 * t);
+  }
+  const auto spec = csat::model::from_syntax("A <~ 1*a1 + 1*a2\nB =~ b1 + b2\nB ~ A\n");
+  const auto r = csat::pls::estimate(spec, x, {"a1", "a2", "b1", "b2"});
+  const auto q = csat::pls::reliability(r);
+  const auto a = r.construct_index("A");
+  CHECK(q.alpha(a) < 0);
+  CHECK_THAT(r.rho_a(a), WithinAbs(q.alpha(a), 1e-12));
+  CHECK_FALSE(r.admissible);
+  bool named = false;
+  for (const auto& w : r.warnings) named = named || w.find("rho_A of construct \"A\"") != std::string::npos;
+  CHECK(named);
+}
