@@ -214,7 +214,7 @@ void run(const pls_args& a) {
   {
     // combinations the estimators do not support
     const char* what = hoc ? "higher-order constructs" : moderated ? "interaction terms" : nullptr;
-    if (moderated && hoc) throw csat_cli::input_error("interaction terms are not supported with higher-order constructs");
+    if (moderated && hoc) csat_cli::pls_hoc_moderation_check(a.hoc, a.boot > 0 || !a.boot_indices.empty());
     if (what && !a.group.empty()) throw csat_cli::input_error(std::string("--group is not supported with ") + what);
     if (what && !a.predict.empty()) throw csat_cli::input_error(std::string("--predict is not supported with ") + what);
     if (what && !a.indirect.empty()) throw csat_cli::input_error(std::string("--indirect is not supported with ") + what);
@@ -315,6 +315,9 @@ void run(const pls_args& a) {
         boot = csat::pls::bootstrap(spec, data, eo, bo);
       r = boot.estimate;
     }
+  } else if (hoc && moderated) {  // the higher-order stages, then the interaction terms (issue 22)
+    csat_cli::pls_hoc_moderation_run(mm, data, eo, a.hoc, a.interaction, h, mod);
+    r = mod.fit;
   } else if (hoc) {
     h = csat_cli::pls_hoc_run(spec, data, eo, a.hoc);
     r = h.final_fit();
@@ -339,15 +342,18 @@ void run(const pls_args& a) {
   const std::vector<std::string>& warnings = hoc ? h.warnings : (do_boot && !moderated) ? boot.warnings : r.warnings;
   auto q = csat::pls::quality(r);
   if (moderated) csat_cli::pls_moderation_filter_flags(mod, q);
-  csat::pls::index_result<double> idx;
-  if (hoc) {
+  csat::pls::index_result<double> idx, hidx;  // hidx: aligned with h.constructs (the higher-order tables)
+  if (hoc && moderated) {
+    csat_cli::pls_hoc_moderation_indices(h, mod, lo, hi, idx, hidx);
+  } else if (hoc) {
     idx = csat::pls::indices(csat::pls::item_level(h), lo, hi);
   } else {
     idx = moderated ? csat_cli::pls_moderation_indices(mod, lo, hi) : csat::pls::indices(r, lo, hi);
   }
   std::string target = a.target;
   if (target.empty()) target = csat::pls::default_ipma_target(r);
-  const auto ip = hoc         ? csat::pls::ipma(r, csat_cli::pls_hoc_final_indices(h, lo, hi), target)
+  const auto ip = hoc && moderated ? csat_cli::pls_hoc_moderation_ipma(h, mod, lo, hi, target)
+                  : hoc       ? csat::pls::ipma(r, csat_cli::pls_hoc_final_indices(h, lo, hi), target)
                   : moderated ? csat_cli::pls_moderation_ipma(mod, lo, hi, target)
                               : csat::pls::ipma(r, idx, target);
   if (moderated && !a.slope_plot.empty()) csat_cli::pls_moderation_svg(mod, a.slope_plot);
@@ -513,7 +519,7 @@ void run(const pls_args& a) {
     }
     j["case_weights"] = csat_cli::pls_weights_json(r);
     j["warnings"] = csat_cli::pls_warnings_json(warnings);
-    if (hoc) j["higher_order"] = csat_cli::pls_hoc_json(h, &idx, do_boot ? &hb : nullptr);
+    if (hoc) j["higher_order"] = csat_cli::pls_hoc_json(h, moderated ? &hidx : &idx, do_boot ? &hb : nullptr);
     if (moderated) j["moderation"] = csat_cli::pls_moderation_json(mod, do_boot ? &mb : nullptr);
     if (!a.group.empty()) csat_cli::add_pls_groups_json(j, groups, gq, lo, hi);
     if (!a.predict.empty()) j["predict"] = csat_cli::pls_predict_json(pred);
@@ -565,7 +571,7 @@ void run(const pls_args& a) {
        << "\n";
     t.print(os, "  ");
   }
-  if (hoc) csat_cli::pls_hoc_print(os, h, &idx);
+  if (hoc) csat_cli::pls_hoc_print(os, h, moderated ? &hidx : &idx);
   {
     csat_cli::table t({"construct", "R2", "R2_adj", "alpha", "rho_c", "rho_a", "AVE", "index"});
     for (Eigen::Index k = 0; k < K; ++k)

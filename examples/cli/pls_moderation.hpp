@@ -18,7 +18,8 @@
 //        csat_cli::pls_moderation_check_options(moderated, a.interaction, a.slope_plot, a.plsc, !a.weights.empty());
 //      (spec.indicators(), spec.validate(data.names) and the scale range stay as they are: the interaction items are
 //       built from the data, they are not data columns. Exit 3, one line: an unknown method, --slope-plot or a
-//       method other than two-stage without an interaction term, --plsc or --weights with interaction terms.)
+//       method other than two-stage without an interaction term, --weights with interaction terms. --plsc is
+//       passed on in the estimation options: PLSc as seminr applies it to a moderated model.)
 //   2. Estimation: next to `csat::pls::bootstrap_result<double> boot;` declare
 //        csat::pls::moderation_result<double> mod;  csat::pls::moderation_bootstrap_result<double> mb;
 //      inside `if (do_boot)`, after `bo` is set up, before the plain bootstrap calls:
@@ -55,7 +56,9 @@
 #include <nlohmann/json.hpp>
 
 #include "cli.hpp"
+#include "pls_hoc.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <ostream>
@@ -93,7 +96,7 @@ inline void pls_moderation_check_options(bool moderated, const std::string& inte
       throw input_error("--interaction " + interaction + " needs an interaction term X:M in the model");
     return;
   }
-  if (plsc) throw input_error("--plsc is not supported with interaction terms");
+  (void)plsc;  // PLSc with interaction terms: seminr's treatment (csat::pls::estimate_moderation, issue 22)
   if (weighted) throw input_error("--weights is not supported with interaction terms");
 }
 
@@ -116,6 +119,114 @@ inline csat::pls::moderation_result<double> pls_moderation_run(
   else
     out = csat::pls::bootstrap_moderation(model, data, o, *bootstrap);
   return out.estimate;
+}
+
+// ---- a higher-order construct together with interaction terms (issue 22) ---------------------------------------
+// cmd_pls.cpp: a model with both runs pls_hoc_moderation_run() (h = the higher-order stages of the main-effects
+// model, mod = the final moderated stage, r = mod.fit); indices from pls_hoc_moderation_indices() (one aligned with
+// r for the construct table and JSON, one aligned with h for the higher-order table and JSON), the IPMA from
+// pls_hoc_moderation_ipma(). The bootstrap of the combination and the repeated-indicator method are input errors.
+
+/// Option checks for a model with a higher-order construct and an interaction term (exit 3, one line).
+inline void pls_hoc_moderation_check(const std::string& hoc, bool bootstrap) {
+  if (pls_hoc_method(hoc) == csat::pls::hoc_method::repeated_indicators)
+    throw input_error("--hoc repeated is not supported with interaction terms (seminr combines interaction terms with "
+                      "two-stage higher-order constructs): use --hoc two-stage or embedded");
+  if (bootstrap)
+    throw input_error("--boot and --boot-indices are not supported with a higher-order construct and an interaction "
+                      "term together");
+}
+
+/// Estimates the model (csat::pls::estimate_higher_order_moderation) into `h` and `mod`. The admissibility warnings
+/// of h's final stage (the main-effects stage 2) are replaced by those of the moderated final model, and so are the
+/// final constructs' rows of h.measurement and h.reliability (seminr's combined view: stage-1 dimensions, the
+/// final model for the rest); h.stages keep the main-effects stages.
+inline void pls_hoc_moderation_run(const csat::pls::moderated_model& model, const csat::survey::data_table<double>& data,
+                                   const csat::pls::estimate_options& eo, const std::string& hoc,
+                                   const std::string& interaction, csat::pls::hoc_result<double>& h,
+                                   csat::pls::moderation_result<double>& mod) {
+  csat::pls::moderation_options o;
+  o.method = interaction.empty() ? csat::pls::interaction_method::two_stage : pls_interaction_method(interaction);
+  o.estimation = eo;
+  auto r = csat::pls::estimate_higher_order_moderation(model, data, o, pls_hoc_method(hoc));
+  h = std::move(r.higher_order);
+  mod = std::move(r.moderation);
+  const std::string last = h.stages.back().name + ": ";
+  std::vector<std::string> w;
+  for (auto& x : h.warnings)
+    if (x.compare(0, last.size(), last) != 0) w.push_back(std::move(x));
+  for (const auto& x : mod.fit.warnings) w.push_back(last + x);
+  h.warnings = std::move(w);
+  // seminr's combined view: the final constructs' weights, loadings and reliability from the moderated model
+  const auto& f = mod.fit;
+  const std::size_t fin = h.stages.size() - 1;
+  for (auto& m : h.measurement) {
+    if (m.stage != fin) continue;
+    const Eigen::Index k = f.construct_index(m.construct);
+    for (std::size_t i = 0; i < f.indicators.size(); ++i)
+      if (f.block[i] == k && f.indicators[i] == m.indicator) {
+        m.weight = f.weights(static_cast<Eigen::Index>(i), k);
+        m.loading = f.loadings(static_cast<Eigen::Index>(i), k);
+      }
+  }
+  const auto& q = mod.reliability;
+  for (std::size_t c = 0; c < h.constructs.size(); ++c) {
+    if (h.home[c] != fin) continue;
+    for (std::size_t j = 0; j < q.constructs.size(); ++j)
+      if (q.constructs[j] == h.constructs[c]) {
+        const auto a = static_cast<Eigen::Index>(c), b = static_cast<Eigen::Index>(j);
+        h.reliability.alpha(a) = q.alpha(b);
+        h.reliability.rho_c(a) = q.rho_c(b);
+        h.reliability.rho_a(a) = q.rho_a(b);
+        h.reliability.ave(a) = q.ave(b);
+      }
+  }
+}
+
+/// `h` with its final stage's fit replaced by the moderated fit without its interaction constructs, so that the
+/// 0–100 indices of the final constructs use the weights the moderated model estimated.
+inline csat::pls::hoc_result<double> pls_hoc_moderation_view(const csat::pls::hoc_result<double>& h,
+                                                             const csat::pls::moderation_result<double>& mod) {
+  auto h2 = h;
+  h2.stages.back().fit = csat::pls::without_interactions(mod);
+  return h2;
+}
+
+/// 0–100 indices: `by_fit` aligned with mod.fit's constructs (then the dimensions), interaction constructs NaN;
+/// `by_hoc` aligned with h.constructs (for pls_hoc_json and pls_hoc_print).
+inline void pls_hoc_moderation_indices(const csat::pls::hoc_result<double>& h,
+                                       const csat::pls::moderation_result<double>& mod, double lo, double hi,
+                                       csat::pls::index_result<double>& by_fit, csat::pls::index_result<double>& by_hoc) {
+  by_hoc = csat::pls::indices(csat::pls::item_level(pls_hoc_moderation_view(h, mod)), lo, hi);
+  std::vector<std::string> names = mod.fit.constructs;
+  for (const auto& c : h.constructs)
+    if (std::find(names.begin(), names.end(), c) == names.end()) names.push_back(c);
+  const Eigen::Index K = static_cast<Eigen::Index>(names.size());
+  const double nan = std::nan("");
+  by_fit = csat::pls::index_result<double>();
+  by_fit.constructs = names;
+  by_fit.index = Eigen::VectorXd::Constant(K, nan);
+  by_fit.weight_sum = Eigen::VectorXd::Constant(K, nan);
+  by_fit.scores = Eigen::MatrixXd::Constant(by_hoc.scores.rows(), K, nan);
+  by_fit.rescaled_weights = Eigen::MatrixXd::Constant(by_hoc.rescaled_weights.rows(), K, nan);
+  by_fit.indicator_performance = by_hoc.indicator_performance;
+  for (Eigen::Index k = 0; k < K; ++k)
+    for (std::size_t c = 0; c < by_hoc.constructs.size(); ++c)
+      if (by_hoc.constructs[c] == names[static_cast<std::size_t>(k)]) {
+        const auto e = static_cast<Eigen::Index>(c);
+        by_fit.index(k) = by_hoc.index(e);
+        by_fit.weight_sum(k) = by_hoc.weight_sum(e);
+        by_fit.scores.col(k) = by_hoc.scores.col(e);
+        by_fit.rescaled_weights.col(k) = by_hoc.rescaled_weights.col(e);
+      }
+}
+
+/// IPMA of `target` on the moderated fit without its interaction constructs, with the final constructs' indices.
+inline csat::pls::ipma_result pls_hoc_moderation_ipma(const csat::pls::hoc_result<double>& h,
+                                                      const csat::pls::moderation_result<double>& mod, double lo,
+                                                      double hi, const std::string& target) {
+  const auto h2 = pls_hoc_moderation_view(h, mod);
+  return csat::pls::ipma(h2.final_fit(), pls_hoc_final_indices(h2, lo, hi), target);
 }
 
 /// The moderation bootstrap in the shape of the plain bootstrap: `estimate` = the moderated fit, `paths` (every path,
