@@ -146,3 +146,40 @@ TEST_CASE("HOC with interaction terms: bad combinations", "[pls][hoc][moderation
   CHECK_THROWS_WITH(csat::pls::estimate_higher_order_moderation(dim, data),
                     Contains("m.txt:8:") && Contains("\"Quality\" is a dimension of higher-order construct \"Service\""));
 }
+
+TEST_CASE("HOC with an interaction term: bootstrap replays seminr's resamples", "[pls][hoc][moderation][bootstrap][reference]") {
+  const auto data = csat::survey::read_csv(csat_test::source_path("tests/data/pls_mobi_hoc.csv"));
+  const auto m = csat::pls::parse_moderated(std::string(measurement) + structural_a);
+  const auto idx = csat::pls::read_resample_indices(csat_test::source_path("tests/data/pls_mobi_hoc_boot_indices.csv"));
+  REQUIRE(idx.rows() == 20);
+  for (const std::string method : {"two-stage", "product-indicator", "orthogonal"}) {
+    INFO("method " << method);
+    csat::pls::moderation_options o;
+    o.method = csat::pls::interaction_method_from_string(method);
+    csat::pls::bootstrap_options bo;
+    bo.threads = 2;
+    const auto r = csat::pls::bootstrap_higher_order_moderation(m, data, o, bo, csat::pls::hoc_method::two_stage, &idx);
+    const auto& b = r.bootstrap;
+    ref().each("a_boot_kept", method, [&](auto&, auto&, double v) { CHECK(b.successful == static_cast<std::size_t>(v)); });
+    const auto& t = ref().t;
+    std::size_t n = 0;
+    for (Eigen::Index i = 0; i < t.rows(); ++i) {
+      const auto u = static_cast<std::size_t>(i);
+      if (t.text_column("kind")[u] != "a_boot_path" || t.text_column("method")[u] != method) continue;
+      const auto& from = t.text_column("from")[u];
+      const auto& to = t.text_column("to")[u];
+      INFO("bootstrap path " << from << " -> " << to);
+      const csat::pls::parameter_summary<double>* s = nullptr;
+      for (const auto& x : b.paths)
+        if (x.from == from && x.to == to) s = &x;
+      REQUIRE(s);
+      CHECK_THAT(s->original, WithinAbs(t.values(i, t.index_of("value")), tol));
+      CHECK_THAT(s->mean, WithinAbs(t.values(i, t.index_of("mean")), tol));
+      CHECK_THAT(s->sd, WithinAbs(t.values(i, t.index_of("sd")), tol));
+      ++n;
+    }
+    CHECK(n == 4);
+    // the slope draws are β_X + β_XM·m of each resample's path draws
+    CHECK(b.simple_slopes.size() == 3);
+  }
+}

@@ -9,6 +9,7 @@
 # Writes:
 #   tests/data/pls_mobi_hoc.csv                       mobi (250 rows): IMAG, CUEX, PERQ, PERV, CUSA
 #   tests/data/pls_mobi_boot_indices_plsc_int.csv     1-based rows of the 30 resamples of the PLSc bootstrap
+#   tests/data/pls_mobi_hoc_boot_indices.csv          1-based rows of the 20 resamples of the HOC + interaction bootstrap
 #   tests/reference/pls_interaction_combos.csv        every expected value: rows kind, method, from, to, value (and
 #                                                     mean, sd, n for bootstrap rows); kinds without prefix are the
 #                                                     PLSc model, "a_" / "b_" the two higher-order models (section 2).
@@ -119,12 +120,25 @@ hoc_mm <- function(iv, moderator, method) constructs(
   composite("Satisfaction", multi_items("CUSA", 1:3)),
   interaction_term(iv = iv, moderator = moderator, method = method)
 )
+hoc_nboot <- 20
+hoc_seed <- 11
+hoc_idx <- t(sapply(seq_len(hoc_nboot), function(i) { set.seed(hoc_seed + i); sample.int(nrow(mobi_hoc), replace = TRUE) }))
+write.table(hoc_idx, file.path(out_data, "pls_mobi_hoc_boot_indices.csv"), sep = ",", row.names = FALSE,
+            col.names = FALSE)
 for (mname in names(methods)) {
   sm_a <- relationships(paths(from = "Image", to = "Expectation"),
                         paths(from = c("Image", "Service", "Image*Service"), to = "Satisfaction"))
   ma <- suppressMessages(estimate_pls(data = mobi_hoc, measurement_model = hoc_mm("Image", "Service", methods[[mname]]),
                                       structural_model = sm_a))
   add_model(ma, mname, "a_")
+  # bootstrap of model (a): 20 resamples (set.seed(hoc_seed + i); sample.int(n, replace = TRUE)), every stage re-run
+  hb <- suppressMessages(bootstrap_model(ma, nboot = hoc_nboot, cores = 1, seed = hoc_seed))
+  add("a_boot_kept", mname, "", "", dim(hb$boot_paths)[3])
+  for (e in list(c("Image", "Expectation"), c("Image", "Satisfaction"), c("Service", "Satisfaction"),
+                 c("Image*Service", "Satisfaction"))) {
+    d <- hb$boot_paths[e[1], e[2], ]
+    add("a_boot_path", mname, e[1], e[2], ma$path_coef[e[1], e[2]], mean(d), stats::sd(d), length(d))
+  }
   fs <- ma$first_stage_model
   for (k in c("Quality", "Value")) add("a_stage1_score_sd", mname, k, "", stats::sd(fs$construct_scores[, k]))
   add("a_score1", mname, "Image:Service", "", ma$construct_scores[1, "Image*Service"])

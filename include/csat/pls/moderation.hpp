@@ -1005,6 +1005,114 @@ moderation_bootstrap_result<Scalar> bootstrap_moderation_indices(
   return detail::run_moderation_bootstrap(model, data, mopt, bopt, &indices);
 }
 
+/// Bootstrap of estimate_higher_order_moderation().
+template <class Scalar = double>
+struct hoc_moderation_bootstrap_result {
+  hoc_moderation_result<Scalar> estimate;          ///< the full-sample estimation
+  /// paths and simple slopes of the final (moderated) model as bootstrap_moderation() reports them;
+  /// bootstrap.estimate = estimate.moderation. No BCa (NaN).
+  moderation_bootstrap_result<Scalar> bootstrap;
+};
+
+/// Bootstraps a model with higher-order constructs and interaction terms: every resample re-runs the whole
+/// procedure (the higher-order stages, the interaction items, the final model), as seminr's bootstrap_model re-runs
+/// estimate_pls. The missing-data policy is applied once; resamples are drawn as pls::bootstrap() draws them
+/// (seeded per resample: identical for any thread count) or replayed from `given` (B×n, 0-based rows).
+template <class Scalar>
+hoc_moderation_bootstrap_result<Scalar> bootstrap_higher_order_moderation(
+    const moderated_model& model, const survey::data_table<Scalar>& data, const moderation_options& mopt = {},
+    const bootstrap_options& bopt = {}, hoc_method hoc = hoc_method::two_stage,
+    const Eigen::Matrix<Eigen::Index, Eigen::Dynamic, Eigen::Dynamic>* given = nullptr) {
+  const char* fn = "csat::pls::bootstrap_higher_order_moderation";
+  detail::check_moderation(fn, model, mopt);
+  if (!(bopt.confidence > 0 && bopt.confidence < 1))
+    detail::throw_domain_error(fn, "options.confidence", bopt.confidence, "must lie in (0, 1)");
+  hoc_moderation_bootstrap_result<Scalar> out;
+  out.estimate = estimate_higher_order_moderation(model, data, mopt, hoc);
+  // the item columns after the missing-data policy
+  const auto items = detail::hoc_item_columns(fn, model.main, data.names);
+  survey::data_table<Scalar> used;
+  bool any_missing = false;
+  for (const auto& blk : items)
+    for (auto c : blk) {
+      used.names.push_back(data.names[c]);
+      any_missing = any_missing || data.values.col(static_cast<Eigen::Index>(c)).hasNaN();
+    }
+  if (any_missing) {
+    used = survey::apply_missing_policy(data, mopt.estimation.missing, used.names).data;
+  } else {
+    used.values.resize(data.rows(), static_cast<Eigen::Index>(used.names.size()));
+    for (std::size_t j = 0; j < used.names.size(); ++j)
+      used.values.col(static_cast<Eigen::Index>(j)) = data.values.col(data.index_of(used.names[j]));
+  }
+  std::vector<Eigen::Index> cols;
+  for (const auto& nm : used.names) cols.push_back(used.index_of(nm));
+  const Eigen::Index n = used.values.rows();
+  const std::size_t B = given ? static_cast<std::size_t>(given->rows()) : bopt.resamples;
+  if (B < 2) detail::throw_domain_error(fn, "the number of resamples", B, "must be at least 2");
+  if (given) detail::check_resample_indices(fn, *given, n);
+  auto& bs = out.bootstrap;
+  bs.estimate = out.estimate.moderation;
+  Eigen::VectorX<Scalar> orig;
+  detail::moderation_stats(bs.estimate, orig);
+  const Eigen::Index m = orig.size();
+  const Scalar nan = std::numeric_limits<Scalar>::quiet_NaN();
+  bs.requested = B;
+  bs.confidence = bopt.confidence;
+  bs.draws = Eigen::MatrixX<Scalar>::Constant(static_cast<Eigen::Index>(B), m, nan);
+  moderation_options o = mopt;
+  o.estimation.missing = survey::missing_policy::none;
+  const unsigned workers = detail::worker_count(bopt.threads, B);
+  std::vector<survey::data_table<Scalar>> tb_w(workers);
+  const detail::resample_outcomes res = detail::run_resamples(
+      B, bopt.threads, bopt.seed, given, n, bs.draws,
+      [&](std::size_t, unsigned w, const std::vector<Eigen::Index>& rows, Eigen::VectorX<Scalar>& stat) {
+        auto& tb = tb_w[w];
+        tb.names = used.names;
+        tb.values.resize(n, used.values.cols());
+        for (Eigen::Index i = 0; i < n; ++i) tb.values.row(i) = used.values.row(rows[static_cast<std::size_t>(i)]);
+        const auto rb = estimate_higher_order_moderation(model, tb, o, hoc);
+        detail::moderation_stats(rb.moderation, stat);
+        if (rb.moderation.fit.status == status::numerical_issue || stat.size() != m || !stat.allFinite())
+          throw detail::estimation_failure("singular system or non-finite estimate");
+        return rb.moderation.fit.converged && rb.higher_order.converged &&
+               (!rb.moderation.has_first_stage || rb.moderation.first_stage.converged);
+      },
+      bopt.progress);
+  bs.threads = res.threads;
+  res.tally(bs);
+  std::vector<Scalar> v;
+  auto summary_of = [&](Eigen::Index c) {
+    v.clear();
+    for (std::size_t b = 0; b < B; ++b)
+      if (res.ok[b]) v.push_back(bs.draws(static_cast<Eigen::Index>(b), c));
+    return detail::summarize(v, orig(c), nan, bopt.confidence, false);
+  };
+  const auto& f = bs.estimate.fit;
+  const Eigen::Index K = static_cast<Eigen::Index>(f.constructs.size());
+  Eigen::Index c = 0;
+  for (Eigen::Index b = 0; b < K; ++b)
+    for (Eigen::Index a = 0; a < K; ++a)
+      if (f.structure(a, b)) {
+        auto s = summary_of(c++);
+        s.from = f.constructs[static_cast<std::size_t>(a)];
+        s.to = f.constructs[static_cast<std::size_t>(b)];
+        bs.paths.push_back(std::move(s));
+      }
+  for (const auto& sl : simple_slopes(bs.estimate))
+    for (const auto& row : sl.rows) {
+      slope_summary<Scalar> ss;
+      ss.interaction = sl.interaction;
+      ss.outcome = sl.outcome;
+      ss.level = row.level;
+      ss.summary = summary_of(c++);
+      ss.summary.from = sl.interaction;
+      ss.summary.to = sl.outcome;
+      bs.simple_slopes.push_back(std::move(ss));
+    }
+  return out;
+}
+
 }  // namespace pls
 }  // namespace csat
 
