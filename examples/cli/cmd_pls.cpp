@@ -300,7 +300,11 @@ void run(const pls_args& a) {
         if (done == total) std::fprintf(stderr, "\n");
         std::fflush(stderr);
       };
-    if (hoc) {
+    if (hoc && moderated) {  // every stage and the interaction terms per resample (issue 22)
+      csat_cli::pls_hoc_moderation_run(mm, data, eo, a.hoc, a.interaction, h, mod, &bo, a.boot_indices, &mb, &hb);
+      boot = csat_cli::pls_moderation_as_bootstrap(mb);
+      r = mod.fit;
+    } else if (hoc) {
       hb = csat_cli::pls_hoc_bootstrap(spec, data, eo, a.hoc, bo, a.boot_indices);
       h = hb.estimate;
       r = h.final_fit();

@@ -125,32 +125,59 @@ inline csat::pls::moderation_result<double> pls_moderation_run(
 // cmd_pls.cpp: a model with both runs pls_hoc_moderation_run() (h = the higher-order stages of the main-effects
 // model, mod = the final moderated stage, r = mod.fit); indices from pls_hoc_moderation_indices() (one aligned with
 // r for the construct table and JSON, one aligned with h for the higher-order table and JSON), the IPMA from
-// pls_hoc_moderation_ipma(). The bootstrap of the combination and the repeated-indicator method are input errors.
+// pls_hoc_moderation_ipma(); with --boot/--boot-indices the whole procedure is bootstrapped (moderation.bootstrap,
+// and the paths in the path table). The repeated-indicator method is an input error.
 
-/// Option checks for a model with a higher-order construct and an interaction term (exit 3, one line).
+/// Option checks for a model with a higher-order construct and an interaction term (exit 3, one line). The
+/// bootstrap is supported (pls_hoc_moderation_run with bootstrap options); `bootstrap` is kept for the caller.
 inline void pls_hoc_moderation_check(const std::string& hoc, bool bootstrap) {
+  (void)bootstrap;
   if (pls_hoc_method(hoc) == csat::pls::hoc_method::repeated_indicators)
     throw input_error("--hoc repeated is not supported with interaction terms (seminr combines interaction terms with "
                       "two-stage higher-order constructs): use --hoc two-stage or embedded");
-  if (bootstrap)
-    throw input_error("--boot and --boot-indices are not supported with a higher-order construct and an interaction "
-                      "term together");
 }
 
 /// Estimates the model (csat::pls::estimate_higher_order_moderation) into `h` and `mod`. The admissibility warnings
 /// of h's final stage (the main-effects stage 2) are replaced by those of the moderated final model, and so are the
 /// final constructs' rows of h.measurement and h.reliability (seminr's combined view: stage-1 dimensions, the
 /// final model for the rest); h.stages keep the main-effects stages.
+/// With `bootstrap` set, bootstraps the whole procedure (csat::pls::bootstrap_higher_order_moderation; replaying the
+/// 1-based resamples of `indices_file` when not empty) into `*mb`, and copies its path summaries and counts into
+/// `*hb` (the higher-order bootstrap's final-stage paths, as cmd_pls reports them).
 inline void pls_hoc_moderation_run(const csat::pls::moderated_model& model, const csat::survey::data_table<double>& data,
                                    const csat::pls::estimate_options& eo, const std::string& hoc,
                                    const std::string& interaction, csat::pls::hoc_result<double>& h,
-                                   csat::pls::moderation_result<double>& mod) {
+                                   csat::pls::moderation_result<double>& mod,
+                                   const csat::pls::bootstrap_options* bootstrap = nullptr,
+                                   const std::string& indices_file = "",
+                                   csat::pls::moderation_bootstrap_result<double>* mb = nullptr,
+                                   csat::pls::hoc_bootstrap_result<double>* hb = nullptr) {
   csat::pls::moderation_options o;
   o.method = interaction.empty() ? csat::pls::interaction_method::two_stage : pls_interaction_method(interaction);
   o.estimation = eo;
-  auto r = csat::pls::estimate_higher_order_moderation(model, data, o, pls_hoc_method(hoc));
+  csat::pls::hoc_moderation_result<double> r;
+  if (bootstrap) {
+    Eigen::Matrix<Eigen::Index, Eigen::Dynamic, Eigen::Dynamic> given;
+    if (!indices_file.empty()) given = csat::pls::read_resample_indices(indices_file);
+    auto b = csat::pls::bootstrap_higher_order_moderation(model, data, o, *bootstrap, pls_hoc_method(hoc),
+                                                          indices_file.empty() ? nullptr : &given);
+    r = std::move(b.estimate);
+    if (mb) *mb = std::move(b.bootstrap);
+  } else {
+    r = csat::pls::estimate_higher_order_moderation(model, data, o, pls_hoc_method(hoc));
+  }
   h = std::move(r.higher_order);
   mod = std::move(r.moderation);
+  if (bootstrap && mb && hb) {
+    hb->paths = mb->paths;
+    hb->requested = mb->requested;
+    hb->successful = mb->successful;
+    hb->failed = mb->failed;
+    hb->not_converged = mb->not_converged;
+    hb->first_failure = mb->first_failure;
+    hb->threads = mb->threads;
+    hb->confidence = mb->confidence;
+  }
   const std::string last = h.stages.back().name + ": ";
   std::vector<std::string> w;
   for (auto& x : h.warnings)

@@ -36,9 +36,16 @@ csat_cli_test(NAME pls.combos.hoc_interaction_table
   ARGS pls --model ${_pd}/hoc_interaction.model --data @SRC@/tests/data/pls_mobi_hoc.csv
   STDOUT "Image:Service +Satisfaction +0[.]001" "Service +Satisfaction +0[.]628" "Higher-order constructs [(]two-stage[)]"
          "Moderation [(]two-stage[)]" "Simple slopes of Image on Satisfaction by Service")
-csat_cli_test(NAME pls.combos.hoc_interaction_boot EXIT 3 ONE_LINE_STDERR
-  ARGS pls --model ${_pd}/hoc_interaction.model --data @SRC@/tests/data/pls_mobi_hoc.csv --boot 10
-  STDERR "^csat: error: --boot and --boot-indices are not supported with a higher-order construct and an interaction term")
+# the bootstrap re-runs every stage and the interaction per resample: the 20 resamples drawn in R, seminr's mean and sd
+csat_cli_test(NAME pls.combos.hoc_interaction_boot
+  ARGS pls --model ${_pd}/hoc_interaction.model --data @SRC@/tests/data/pls_mobi_hoc.csv --interaction orthogonal
+       --boot-indices @SRC@/tests/data/pls_mobi_hoc_boot_indices.csv --threads 2 --json
+  STDOUT "\"successful\": 20"
+         "\"estimate\": 0[.]0959143800[0-9]*,[\n ]*\"from\": \"Image:Service\",[\n ]*\"mean\": 0[.]0710775636[0-9]*,[^}]*\"sd\": 0[.]1185542156")
+csat_cli_test(NAME pls.combos.hoc_interaction_boot_table
+  ARGS pls --model ${_pd}/hoc_interaction.model --data @SRC@/tests/data/pls_mobi_hoc.csv --interaction orthogonal
+       --boot-indices @SRC@/tests/data/pls_mobi_hoc_boot_indices.csv --threads 2
+  STDOUT "Paths [(]bootstrap: 20 of 20 resamples" "Image:Service +Satisfaction +0[.]096 +0[.]071 +0[.]119")
 csat_cli_test(NAME pls.combos.hoc_interaction_repeated EXIT 3 ONE_LINE_STDERR
   ARGS pls --model ${_pd}/hoc_interaction.model --data @SRC@/tests/data/pls_mobi_hoc.csv --hoc repeated
   STDERR "^csat: error: --hoc repeated is not supported with interaction terms")
