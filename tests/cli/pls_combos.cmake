@@ -30,6 +30,9 @@ csat_cli_test(NAME pls.combos.hoc_interaction_json
   STDOUT "\"estimate\": 0[.]0959143800[0-9]*,[\n ]*\"from\": \"Image:Service\",[\n ]*\"to\": \"Satisfaction\""
          "\"estimate\": 0[.]6269740124[0-9]*,[\n ]*\"from\": \"Service\",[\n ]*\"to\": \"Satisfaction\""
          "\"higher_order\": {" "\"moderation\": {" "\"name\": \"IMAG1:Quality\"" "\"Image:Service\": null"
+         # f² as seminr's fSquared (the whole procedure re-run without the path)
+         "\"f2\": 0[.]0417805033[0-9]*,[\n ]*\"from\": \"Image:Service\""
+         "\"f2\": null,[\n ]*\"from\": \"Service\",[\n ]*\"to\": \"Satisfaction\""
          # seminr's combined view: Service on its dimension scores from the moderated model
          "\"construct\": \"Service\",[\n ]*\"indicator\": \"Quality\",[\n ]*\"loading\": 0[.]9197598468[0-9]*,[\n ]*\"stage\": 2,[\n ]*\"type\": \"HOCA\",[\n ]*\"weight\": 0[.]")
 csat_cli_test(NAME pls.combos.hoc_interaction_table

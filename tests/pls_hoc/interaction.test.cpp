@@ -1,6 +1,7 @@
 // Issue 22: a two-stage higher-order construct together with an interaction term, as seminr 2.3.2 combines
 // higher_composite(..., method = two_stage) with interaction_term(): the higher-order stages of the main-effects
 // model first, then the interaction on the final stage's model (a HOC's items being its dimension scores).
+// f² (seminr's fSquared) and the bootstrap are checked as well.
 // Expected values: tests/reference/pls_interaction_combos.csv (kinds a_* and b_*) from
 // tests/reference/pls_interaction_combos.R, every interaction method.
 #include <csat/pls/moderation.hpp>
@@ -118,6 +119,15 @@ void check_model(const std::string& prefix, const std::string& structural, const
   ref().each(prefix + "score1", method, [&](const std::string& k, auto&, double v) {
     CHECK_THAT(f.scores(0, f.construct_index(k)), WithinAbs(v, tol));
   });
+  // f² as seminr's fSquared: the whole procedure re-run without the path (NaN for the interaction's factors)
+  const auto& F = f.precomputed_f_squared;
+  const std::size_t nf = ref().each(prefix + "f2", method, [&](const std::string& from, const std::string& to, double v) {
+    INFO("f2 " << from << " -> " << to);
+    const double x = F(f.construct_index(from), f.construct_index(to));
+    if (std::isnan(v)) CHECK(std::isnan(x));
+    else CHECK_THAT(x, WithinAbs(v, tol));
+  });
+  if (prefix == "a_") CHECK(nf == 4);
   // the first stage of the two-stage interaction method is the final main-effects stage
   if (r.moderation.has_first_stage)
     CHECK((r.moderation.first_stage.paths - h.final_fit().paths).cwiseAbs().maxCoeff() < 1e-12);

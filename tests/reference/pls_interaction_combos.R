@@ -142,6 +142,10 @@ for (mname in names(methods)) {
   fs <- ma$first_stage_model
   for (k in c("Quality", "Value")) add("a_stage1_score_sd", mname, k, "", stats::sd(fs$construct_scores[, k]))
   add("a_score1", mname, "Image:Service", "", ma$construct_scores[1, "Image*Service"])
+  fa <- seminr:::model_fsquares(ma)
+  for (e in list(c("Image", "Expectation"), c("Image", "Satisfaction"), c("Service", "Satisfaction"),
+                 c("Image*Service", "Satisfaction")))
+    add("a_f2", mname, e[1], e[2], fa[e[1], e[2]])
   sm_b <- relationships(paths(from = "Image", to = "Expectation"),
                         paths(from = c("Image", "Expectation", "Service", "Image*Expectation"), to = "Satisfaction"))
   mb <- suppressMessages(estimate_pls(data = mobi_hoc,

@@ -587,9 +587,107 @@ struct hoc_moderation_result {
   /// stage is the main-effects stage 2 (the first stage of the two-stage interaction method).
   hoc_result<Scalar> higher_order;
   /// The final model: stage 2 (each two-stage HOC a block of its dimensions' scores) with the interaction terms.
-  /// fit.precomputed_f_squared is NaN: f² would need the whole two-stage procedure per reduced model.
+  /// fit.precomputed_f_squared: f² by seminr's definition, the whole procedure re-run per reduced model
+  /// (detail::hoc_moderation_f_squared); NaN when not computed (with_f_squared = false, e.g. bootstrap resamples).
   moderation_result<Scalar> moderation;
 };
+
+template <class Scalar>
+hoc_moderation_result<Scalar> estimate_higher_order_moderation(const moderated_model& model,
+                                                               const survey::data_table<Scalar>& data,
+                                                               const moderation_options& options = {},
+                                                               hoc_method hoc = hoc_method::two_stage,
+                                                               bool with_f_squared = true);
+
+namespace detail {
+
+/// f² of a model with higher-order constructs and interaction terms, as seminr's fSquared: the whole procedure
+/// (higher-order stages and interaction terms) re-run on the model without the path; NaN for the main effects of an
+/// interaction's factors on its outcome; R²_excluded = 0 when the outcome is left without predecessors; a construct
+/// the dropped path isolates is left out (with its dimensions); NaN when a reduced model cannot be estimated.
+template <class Scalar>
+Eigen::MatrixX<Scalar> hoc_moderation_f_squared(const moderated_model& model, const survey::data_table<Scalar>& data,
+                                                const moderation_options& options, hoc_method hoc,
+                                                const estimate_result<Scalar>& full) {
+  const Scalar nan = std::numeric_limits<Scalar>::quiet_NaN();
+  const Eigen::Index K = static_cast<Eigen::Index>(full.constructs.size());
+  Eigen::MatrixX<Scalar> F = Eigen::MatrixX<Scalar>::Constant(K, K, Scalar(0));
+  auto has = [](const std::vector<std::string>& v, const std::string& x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+  };
+  for (Eigen::Index a = 0; a < K; ++a)
+    for (Eigen::Index t = 0; t < K; ++t) {
+      if (!full.structure(a, t)) continue;
+      const std::string& from = full.constructs[static_cast<std::size_t>(a)];
+      const std::string& to = full.constructs[static_cast<std::size_t>(t)];
+      bool component = false;
+      for (const auto& it : model.interactions)
+        component = component || (has(it.outcomes, to) && (it.iv == from || it.moderator == from));
+      if (component) {
+        F(a, t) = nan;
+        continue;
+      }
+      moderated_model red;
+      std::vector<model::path> paths;
+      for (const auto& pth : model.main.structural_paths())
+        if (!(pth.from == from && pth.to == to)) paths.push_back(pth);
+      for (auto it : model.interactions) {
+        if (it.name() == from) it.outcomes.erase(std::remove(it.outcomes.begin(), it.outcomes.end(), to), it.outcomes.end());
+        if (!it.outcomes.empty()) red.interactions.push_back(std::move(it));
+      }
+      std::vector<std::string> used;
+      bool to_explained = false;
+      for (const auto& pth : paths) {
+        used.push_back(pth.from);
+        used.push_back(pth.to);
+        to_explained = to_explained || pth.to == to;
+      }
+      for (const auto& it : red.interactions) {
+        used.push_back(it.iv);
+        used.push_back(it.moderator);
+        used.insert(used.end(), it.outcomes.begin(), it.outcomes.end());
+        to_explained = to_explained || has(it.outcomes, to);
+      }
+      const Scalar r2 = full.r_squared(t);
+      if (!to_explained) {
+        F(a, t) = r2 / (Scalar(1) - r2);
+        continue;
+      }
+      // the dimensions of every used HOC are used too (any depth; constructs are declared before their HOC)
+      const auto& cs = model.main.constructs();
+      for (std::size_t pass = 0; pass < cs.size(); ++pass)
+        for (const auto& c : cs)
+          if (c.higher_order && has(used, c.name))
+            for (const auto& d : c.indicators)
+              if (!has(used, d)) used.push_back(d);
+      for (const auto& c : cs)
+        if (has(used, c.name)) {
+          if (c.higher_order) red.main.higher_order(c.name, c.indicators, c.mode, c.where);
+          else red.main.add_construct(c.name, c.indicators, c.mode, c.where);
+        }
+      for (const auto& pth : paths) red.main.add_path(pth.from, pth.to, pth.where);
+      try {
+        Scalar r2x;
+        if (red.interactions.empty()) {
+          hoc_options ho;
+          ho.method = hoc;
+          ho.estimation = options.estimation;
+          const auto hr = estimate_higher_order(red.main, data, ho);
+          r2x = hr.final_fit().r2(to);
+        } else {
+          r2x = estimate_higher_order_moderation(red, data, options, hoc, false).moderation.fit.r2(to);
+        }
+        F(a, t) = (r2 - r2x) / (Scalar(1) - r2);
+      } catch (const std::invalid_argument&) {
+        F(a, t) = nan;
+      } catch (const std::domain_error&) {
+        F(a, t) = nan;
+      }
+    }
+  return F;
+}
+
+}  // namespace detail
 
 /// Estimates a model with higher-order constructs and interaction terms as seminr 2.3.2 combines
 /// higher_composite(..., method = two_stage) with interaction_term(): first the higher-order stages of the model
@@ -600,12 +698,12 @@ struct hoc_moderation_result {
 /// The missing-data policy is applied once to every item column. csat::invalid_argument for the repeated-indicator
 /// method, for an interaction factor that is a dimension of a HOC (it is no construct of the structural model),
 /// for case weights and a model without interaction term; the errors of estimate_higher_order and
-/// estimate_moderation otherwise.
+/// estimate_moderation otherwise. With `with_f_squared` (default), f² of every path as seminr's fSquared.
 template <class Scalar>
 hoc_moderation_result<Scalar> estimate_higher_order_moderation(const moderated_model& model,
                                                                const survey::data_table<Scalar>& data,
-                                                               const moderation_options& options = {},
-                                                               hoc_method hoc = hoc_method::two_stage) {
+                                                               const moderation_options& options, hoc_method hoc,
+                                                               bool with_f_squared) {
   const char* fn = "csat::pls::estimate_higher_order_moderation";
   detail::check_moderation(fn, model, options);
   if (hoc == hoc_method::repeated_indicators)
@@ -676,6 +774,7 @@ hoc_moderation_result<Scalar> estimate_higher_order_moderation(const moderated_m
   const Eigen::Index K = static_cast<Eigen::Index>(out.moderation.fit.constructs.size());
   out.moderation.fit.precomputed_f_squared =
       Eigen::MatrixX<Scalar>::Constant(K, K, std::numeric_limits<Scalar>::quiet_NaN());
+  if (with_f_squared) out.moderation.fit.precomputed_f_squared = detail::hoc_moderation_f_squared(model, used, mo, hoc, out.moderation.fit);
   out.moderation.fit.missing = report;
   if (out.moderation.has_first_stage) out.moderation.first_stage.missing = report;
   return out;
@@ -1071,7 +1170,7 @@ hoc_moderation_bootstrap_result<Scalar> bootstrap_higher_order_moderation(
         tb.names = used.names;
         tb.values.resize(n, used.values.cols());
         for (Eigen::Index i = 0; i < n; ++i) tb.values.row(i) = used.values.row(rows[static_cast<std::size_t>(i)]);
-        const auto rb = estimate_higher_order_moderation(model, tb, o, hoc);
+        const auto rb = estimate_higher_order_moderation(model, tb, o, hoc, false);
         detail::moderation_stats(rb.moderation, stat);
         if (rb.moderation.fit.status == status::numerical_issue || stat.size() != m || !stat.allFinite())
           throw detail::estimation_failure("singular system or non-finite estimate");
