@@ -632,7 +632,7 @@ core_fit<Scalar> fit_core(const char* fn, const layout& L, const Eigen::MatrixX<
   return f;
 }
 
-/// Admissibility of a fitted model (issue #10, item 7): every violated condition as one readable line.
+/// Admissibility of a fitted model: every violated condition as one readable line.
 /// - a loading with |λ| > 1 (its indicator's error variance 1 − λ² would be negative: a Heywood case);
 /// - ρ_A > 1 or ρ_A ≤ 0 (Mode A and unit-weighted blocks of two or more indicators), ρ_C > 1 (from the reported
 ///   loadings);
