@@ -295,6 +295,69 @@ inline Eigen::VectorXd start_values(const engine& e) {
   return theta;
 }
 
+/// Restart values (lavaan's style of start): the latent variances 0.05, the residual variances half the observed
+/// variances, and the free loadings of a factor with a marker indicator either 1 (fabin = false) or instrumental-
+/// variable estimates (fabin = true, FABIN3 of Hägglund 1982): the loading of indicator j on a factor with marker
+/// m (fixed loading c) and further indicators Z is c * (S_jZ S_ZZ^-1 S_Zm) / (S_mZ S_ZZ^-1 S_Zm), 1 where Z is
+/// empty or the ratio is not finite. The other parameters keep the default starting values.
+inline Eigen::VectorXd restart_values(const engine& e, bool fabin) {
+  const sem_model& mdl = e.model();
+  const auto& rows = e.rows();
+  Eigen::VectorXd theta = start_values(e);
+  std::vector<bool> done(static_cast<std::size_t>(theta.size()), false);
+  for (int g = 0; g < mdl.groups; ++g) {
+    const Eigen::MatrixXd& S = e.data().groups[static_cast<std::size_t>(g)].cov;
+    std::map<std::string, std::pair<int, double>> marker;
+    std::map<std::string, std::vector<int>> inds;
+    for (const auto& q : rows) {
+      if (q.group != g || q.op != "=~") continue;
+      const int i = e.index_of(q.rhs);
+      if (i < 0) continue;
+      inds[q.lhs].push_back(i);
+      if (q.free < 0 && q.value != 0 && !marker.count(q.lhs)) marker[q.lhs] = {i, q.value};
+    }
+    for (const auto& q : rows) {
+      if (q.group != g || q.free < 0 || q.has_start) continue;
+      const auto fu = static_cast<std::size_t>(q.free);
+      if (done[fu]) continue;
+      if (q.op == "=~") {
+        const int j = e.index_of(q.rhs);
+        const auto it = marker.find(q.lhs);
+        if (j < 0 || it == marker.end()) continue;
+        double v = 1.0;
+        if (fabin) {
+          const int m = it->second.first;
+          std::vector<int> z;
+          for (int i : inds[q.lhs])
+            if (i != m && i != j) z.push_back(i);
+          if (!z.empty()) {
+            const auto nz = static_cast<Eigen::Index>(z.size());
+            Eigen::MatrixXd Szz(nz, nz);
+            Eigen::VectorXd sjz(nz), smz(nz);
+            for (Eigen::Index a = 0; a < nz; ++a) {
+              sjz(a) = S(j, z[static_cast<std::size_t>(a)]);
+              smz(a) = S(m, z[static_cast<std::size_t>(a)]);
+              for (Eigen::Index b = 0; b < nz; ++b) Szz(a, b) = S(z[static_cast<std::size_t>(a)], z[static_cast<std::size_t>(b)]);
+            }
+            const Eigen::VectorXd w = Szz.ldlt().solve(smz);
+            const double r = it->second.second * sjz.dot(w) / smz.dot(w);
+            if (std::isfinite(r)) v = r;
+          }
+        }
+        theta(q.free) = v;
+        done[fu] = true;
+      } else if (q.op == "~~" && q.lhs == q.rhs) {
+        const int i = e.index_of(q.lhs);
+        if (q.matrix == matrix_id::theta) theta(q.free) = 0.5 * S(i, i);
+        else if (i < 0 && !mdl.options.std_lv) theta(q.free) = 0.05;
+        else continue;
+        done[fu] = true;
+      }
+    }
+  }
+  return theta;
+}
+
 /// 1/sqrt|I_ii| (1 where the diagonal is 0 or not finite): the Jacobi scaling of an information matrix.
 inline Eigen::VectorXd jacobi_units(const Eigen::MatrixXd& I) {
   Eigen::VectorXd u(I.rows());
@@ -483,7 +546,47 @@ inline sem_result fit(const sem_model& mdl, const sample_data& data, const fit_o
                            " rows dropped (listwise deletion)");
 
   Eigen::VectorXd theta = detail::start_values(e);
-  res.iterations = detail::optimize(e, theta, opt, res.status, res.warnings);
+  {
+    std::vector<std::string> w;
+    res.iterations = detail::optimize(e, theta, opt, res.status, w);
+    // Restarts: from the marker-covariance starts, scoring can run into a degenerate valley (small groups: one
+    // group's factor variance towards 0 while its loadings explode, lambda^2 psi finite) and stop there without
+    // converging; lavaan starts the latent variances at 0.05 and the loadings at IV estimates and reaches the
+    // optimum. When the first run does not converge, the optimizer restarts from those starts (FABIN3 loadings,
+    // then unit loadings) and keeps the first converged run, else the run with the lowest discrepancy
+    // (iterations: those of the run kept).
+    // A "converged" run can also have stopped at such a degenerate point (steps tiny, the information matrix
+    // singular there): restart then too, and take a restart only if it converges to a lower discrepancy.
+    const auto singular_at = [&](const Eigen::VectorXd& t) {
+      const Eigen::MatrixXd I = e.information(t, true);
+      if (!I.allFinite()) return true;
+      const Eigen::VectorXd u = detail::jacobi_units(I);
+      Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(u.asDiagonal() * I * u.asDiagonal(), Eigen::EigenvaluesOnly);
+      return !(es.eigenvalues()(0) > 1e-10 * es.eigenvalues().cwiseAbs().maxCoeff());
+    };
+    const bool degenerate = res.status == fit_status::success && mdl.n_free > 0 && singular_at(theta);
+    if ((res.status != fit_status::success || degenerate) && mdl.n_free > 0) {
+      double F = e.objective(theta);
+      for (const bool fabin : {true, false}) {
+        Eigen::VectorXd t2 = detail::restart_values(e, fabin);
+        fit_status s2 = fit_status::no_convergence;
+        std::vector<std::string> w2;
+        const int it2 = detail::optimize(e, t2, opt, s2, w2);
+        const double F2 = e.objective(t2);
+        const bool lower = std::isfinite(F2) && F2 < F - 1e-10 * (1 + std::abs(F));
+        if (degenerate ? (s2 == fit_status::success && lower)
+                       : (s2 == fit_status::success || (std::isfinite(F2) && !(F2 >= F)))) {
+          theta = t2;
+          F = F2;
+          res.status = s2;
+          res.iterations = it2;
+          w = w2;
+          if (s2 == fit_status::success) break;
+        }
+      }
+    }
+    res.warnings.insert(res.warnings.end(), w.begin(), w.end());
+  }
   res.converged = res.status == fit_status::success;
   res.theta = theta;
   const int k = mdl.n_free;

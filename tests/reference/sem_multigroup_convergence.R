@@ -1,0 +1,43 @@
+# Expected values for a multi-group CFA on small groups that csat's scoring from the marker-covariance starts
+# did not fit (one group's factor variance driven towards 0 with loadings near -1e3, no
+# convergence in 1000 iterations), lavaan 0.6-14, marker-variable parameterization (the default).
+# Data: data set 152 of a simulation of random 2-3 group CFAs (set.seed(42); per group 41-228 rows, loadings
+# U(0.3, 1.2), simulateData); the loop replays the random stream up to it. 2 groups (135 and 104 rows).
+# Run from the repository root:  Rscript tests/reference/sem_multigroup_convergence.R
+# Writes tests/data/sem_mg_convergence.csv (the data) and tests/data/sem_mg_convergence_ref.csv (lavaan's values).
+suppressMessages(library(lavaan))
+stopifnot(packageVersion("lavaan") == "0.6.14")
+num <- function(x) trimws(formatC(x, digits = 17, format = "g"))
+set.seed(42)
+for (i in 1:152) {
+  G <- sample(2:3, 1)
+  nf <- sample(1:3, 1); ni <- 3
+  mod <- paste(sapply(1:nf, function(f) paste0("f", f, " =~ ", paste0("y", (f-1)*ni + 1:ni, collapse = " + "))),
+               collapse = "\n")
+  d <- NULL
+  for (g in 1:G) {
+    n <- sample(41:228, 1)
+    lam <- round(runif(nf*ni, 0.3, 1.2), 2)
+    pop <- paste(sapply(1:nf, function(f) paste0("f", f, " =~ ", paste0(lam[(f-1)*ni + 1:ni], "*y", (f-1)*ni + 1:ni,
+                                                                         collapse = " + "))), collapse = "\n")
+    x <- simulateData(pop, sample.nobs = n)
+    x <- round(x, 4); x$g <- paste0("g", g)
+    d <- rbind(d, x)
+  }
+}
+stopifnot(mod == "f1 =~ y1 + y2 + y3\nf2 =~ y4 + y5 + y6")
+write.csv(d, "tests/data/sem_mg_convergence.csv", row.names = FALSE, quote = FALSE)
+d <- read.csv("tests/data/sem_mg_convergence.csv")
+fit <- cfa(mod, data = d, group = "g")
+stopifnot(lavInspect(fit, "converged"))
+pe <- parameterEstimates(fit)
+est <- function(lhs, op, rhs, g) pe$est[pe$lhs == lhs & pe$op == op & pe$rhs == rhs & pe$group == g]
+out <- data.frame(
+  name = c("chisq", "df", "npar", "logl",
+           "g1 f1=~y2", "g2 f1=~y2", "g2 f1=~y3", "g2 f1~~f1", "g2 f2~~f2", "g2 f2=~y5"),
+  value = c(fitMeasures(fit, c("chisq", "df", "npar", "logl")),
+            est("f1", "=~", "y2", 1), est("f1", "=~", "y2", 2), est("f1", "=~", "y3", 2),
+            est("f1", "~~", "f1", 2), est("f2", "~~", "f2", 2), est("f2", "=~", "y5", 2)))
+out$value <- num(out$value)
+write.csv(out, "tests/data/sem_mg_convergence_ref.csv", row.names = FALSE, quote = FALSE)
+print(out)
