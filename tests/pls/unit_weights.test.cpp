@@ -33,17 +33,17 @@ const char* unit_ecsi_text =
     "Complaints   ~ Satisfaction\n"
     "Loyalty      ~ Image + Satisfaction + Complaints\n";
 
-struct ref_row {
+struct unit_ref_row {
   std::string model, kind, a, b;
   double value;
 };
 
-const std::vector<ref_row>& reference() {
-  static const std::vector<ref_row> rows = [] {
+const std::vector<unit_ref_row>& reference() {
+  static const std::vector<unit_ref_row> rows = [] {
     csat::survey::csv_options o;
     o.text_columns = {"model", "kind", "a", "b"};
     const auto t = csat::survey::read_csv(csat_test::source_path("tests/reference/pls_unit_weights.csv"), o);
-    std::vector<ref_row> out;
+    std::vector<unit_ref_row> out;
     for (Eigen::Index i = 0; i < t.rows(); ++i) {
       const auto u = static_cast<std::size_t>(i);
       out.push_back({t.text_column("model")[u], t.text_column("kind")[u], t.text_column("a")[u],
@@ -54,15 +54,15 @@ const std::vector<ref_row>& reference() {
   return rows;
 }
 
-std::vector<ref_row> rows_of(const std::string& model, const std::string& kind) {
-  std::vector<ref_row> out;
+std::vector<unit_ref_row> rows_of(const std::string& model, const std::string& kind) {
+  std::vector<unit_ref_row> out;
   for (const auto& r : reference())
     if (r.model == model && r.kind == kind) out.push_back(r);
   REQUIRE(!out.empty());
   return out;
 }
 
-const csat::survey::data_table<double>& mobi() {
+const csat::survey::data_table<double>& unit_mobi() {
   static const auto t = csat::survey::read_csv(csat_test::source_path("tests/data/pls_mobi_full.csv"));
   return t;
 }
@@ -91,7 +91,7 @@ TEST_CASE("unit weights: the builder and the syntax give mode::unit", "[pls][uni
 
 TEST_CASE("unit weights: ECSI on mobi with Image and Value unit-weighted reproduces seminr", "[pls][unit][reference]") {
   const auto spec = csat::model::from_syntax(unit_ecsi_text);
-  const auto r = csat::pls::estimate(spec, mobi());
+  const auto r = csat::pls::estimate(spec, unit_mobi());
   REQUIRE(r.converged);
   CHECK(r.iterations == static_cast<int>(rows_of("plain", "iterations")[0].value));
 
@@ -149,7 +149,7 @@ TEST_CASE("unit weights: ECSI on mobi with Image and Value unit-weighted reprodu
       .paths({"Value"}, {"Satisfaction"})
       .paths({"Satisfaction"}, {"Complaints", "Loyalty"})
       .paths({"Complaints"}, {"Loyalty"});
-  const auto rb = csat::pls::estimate(b, mobi());
+  const auto rb = csat::pls::estimate(b, unit_mobi());
   CHECK((rb.paths - r.paths).cwiseAbs().maxCoeff() < 1e-12);
   CHECK((rb.weights - r.weights).cwiseAbs().maxCoeff() < 1e-12);
 }
@@ -159,7 +159,7 @@ TEST_CASE("unit weights: PLSc disattenuates unit blocks by their rho_A and keeps
   const auto spec = csat::model::from_syntax(unit_ecsi_text);
   csat::pls::estimate_options o;
   o.consistent = true;
-  const auto r = csat::pls::estimate(spec, mobi(), o);
+  const auto r = csat::pls::estimate(spec, unit_mobi(), o);
   REQUIRE(r.converged);
   for (const auto& x : rows_of("plsc", "path")) CHECK_THAT(r.path(x.a, x.b), WithinAbs(x.value, 1e-6));
   for (const auto& x : rows_of("plsc", "loading")) CHECK_THAT(r.loading(x.a), WithinAbs(x.value, 1e-6));
@@ -172,7 +172,7 @@ TEST_CASE("unit weights: PLSc disattenuates unit blocks by their rho_A and keeps
       CHECK_THAT(reliability_of(q, kind, r.construct_index(x.a)), WithinAbs(x.value, 1e-6));
     }
   // the unit block's loadings are the plain ones (cor(item, composite)); its correlations are disattenuated
-  const auto plain = csat::pls::estimate(spec, mobi());
+  const auto plain = csat::pls::estimate(spec, unit_mobi());
   CHECK_THAT(r.loading("IMAG1"), WithinAbs(plain.loading("IMAG1"), 1e-12));
   const auto i = r.construct_index("Image"), e = r.construct_index("Expectation");
   CHECK_THAT(r.structural_correlations(i, e),
@@ -193,7 +193,7 @@ TEST_CASE("unit weights: a unit-weighted higher-order composite, two-stage (semi
       "Satisfaction ~ Image + Service\n");
   CHECK(spec.at("Service").mode == csat::model::mode::unit);
   CHECK(spec.at("Service").higher_order);
-  const auto h = csat::pls::estimate_higher_order(spec, mobi());
+  const auto h = csat::pls::estimate_higher_order(spec, unit_mobi());
   const auto& f = h.final_fit();
   for (const auto& x : rows_of("hoc", "path")) CHECK_THAT(f.path(x.a, x.b), WithinAbs(x.value, 1e-6));
   for (const auto& x : rows_of("hoc", "r2")) CHECK_THAT(f.r2(x.a), WithinAbs(x.value, 1e-6));
@@ -215,7 +215,7 @@ TEST_CASE("unit weights: replaying seminr's 30 resamples gives its bootstrap mea
   const auto spec = csat::model::from_syntax(unit_ecsi_text);
   const auto idx = csat::pls::read_resample_indices(csat_test::source_path("tests/data/pls_mobi_boot_indices_unit.csv"));
   REQUIRE(idx.rows() == 30);
-  const auto b = csat::pls::bootstrap_indices(spec, mobi(), idx);
+  const auto b = csat::pls::bootstrap_indices(spec, unit_mobi(), idx);
   CHECK(b.successful == 30);
   auto find = [](const std::vector<csat::pls::parameter_summary<double>>& v, const std::string& from,
                  const std::string& to) -> const csat::pls::parameter_summary<double>& {
@@ -245,7 +245,7 @@ TEST_CASE("unit weights: repeated indicators give the HOC equal weights on all i
       "Satisfaction ~ Image + Service\n");
   csat::pls::hoc_options o;
   o.method = csat::pls::hoc_method::repeated_indicators;
-  const auto h = csat::pls::estimate_higher_order(spec, mobi(), o);
+  const auto h = csat::pls::estimate_higher_order(spec, unit_mobi(), o);
   const auto& f = h.final_fit();
   const auto s = f.construct_index("Service");
   // the dimensions point into the unit-weighted HOC (as for Mode B), not the other way

@@ -29,9 +29,9 @@ const char* const measurement =
 const char* const structural_a = "Satisfaction ~ Image + Service + Image:Service\n";
 const char* const structural_b = "Satisfaction ~ Image + Expectation + Service + Image:Expectation\n";
 
-struct reference {
+struct combo_reference {
   csat::survey::data_table<double> t;
-  reference() {
+  combo_reference() {
     csat::survey::csv_options co;
     co.text_columns = {"kind", "method", "from", "to"};
     t = csat::survey::read_csv(csat_test::source_path("tests/reference/pls_interaction_combos.csv"), co);
@@ -49,12 +49,12 @@ struct reference {
   }
 };
 
-const reference& ref() {
-  static const reference r;
+const combo_reference& combo_ref() {
+  static const combo_reference r;
   return r;
 }
 
-constexpr double tol = 1e-6;
+constexpr double combo_tol = 1e-6;
 
 void check_model(const std::string& prefix, const std::string& structural, const std::string& method) {
   INFO("model " << prefix << structural << "method " << method);
@@ -67,35 +67,35 @@ void check_model(const std::string& prefix, const std::string& structural, const
   const auto& f = r.moderation.fit;
   REQUIRE(h.stages.size() == 2);
   CHECK(f.converged);
-  ref().each(prefix + "iterations", method, [&](auto&, auto&, double v) { CHECK(f.iterations == static_cast<int>(v)); });
-  CHECK(ref().each(prefix + "path", method, [&](const std::string& from, const std::string& to, double v) {
+  combo_ref().each(prefix + "iterations", method, [&](auto&, auto&, double v) { CHECK(f.iterations == static_cast<int>(v)); });
+  CHECK(combo_ref().each(prefix + "path", method, [&](const std::string& from, const std::string& to, double v) {
     INFO("path " << from << " -> " << to);
-    CHECK_THAT(f.path(from, to), WithinAbs(v, tol));
+    CHECK_THAT(f.path(from, to), WithinAbs(v, combo_tol));
   }) == static_cast<std::size_t>(f.structure.sum()));
   // seminr's combined measurement model: the dimensions' items from stage 1, everything else from the final model
   // (the HOC on its dimension scores, the interaction items built from them)
   std::size_t dims = 0;
   auto measured = [&](const std::string& kind, bool loading) {
-    return ref().each(prefix + kind, method, [&](const std::string& item, const std::string& construct, double v) {
+    return combo_ref().each(prefix + kind, method, [&](const std::string& item, const std::string& construct, double v) {
       INFO(kind << " " << item << " on " << construct);
       const bool dimension = construct == "Quality" || construct == "Value";
       if (dimension) {
         ++dims;
         const auto& row = h.row(construct, item);
         CHECK(row.stage == 0);
-        CHECK_THAT(loading ? row.loading : row.weight, WithinAbs(v, tol));
+        CHECK_THAT(loading ? row.loading : row.weight, WithinAbs(v, combo_tol));
       } else {
         CHECK(f.constructs[static_cast<std::size_t>(f.block[static_cast<std::size_t>(f.indicator_index(item))])] ==
               construct);
-        CHECK_THAT(loading ? f.loading(item) : f.weight(item), WithinAbs(v, tol));
+        CHECK_THAT(loading ? f.loading(item) : f.weight(item), WithinAbs(v, combo_tol));
       }
     });
   };
   CHECK(measured("loading", true) == f.indicators.size() + 9);
   CHECK(measured("weight", false) == f.indicators.size() + 9);
   CHECK(dims == 18);
-  ref().each(prefix + "r2", method, [&](const std::string& k, auto&, double v) { CHECK_THAT(f.r2(k), WithinAbs(v, tol)); });
-  ref().each(prefix + "r2_adj", method, [&](const std::string& k, auto&, double v) { CHECK_THAT(f.r2_adj(k), WithinAbs(v, tol)); });
+  combo_ref().each(prefix + "r2", method, [&](const std::string& k, auto&, double v) { CHECK_THAT(f.r2(k), WithinAbs(v, combo_tol)); });
+  combo_ref().each(prefix + "r2_adj", method, [&](const std::string& k, auto&, double v) { CHECK_THAT(f.r2_adj(k), WithinAbs(v, combo_tol)); });
   // reliability: the final constructs from the moderated fit, the dimensions from their stage
   const auto& q = r.moderation.reliability;
   auto rel = [&](const std::string& k, int which) {
@@ -110,22 +110,22 @@ void check_model(const std::string& prefix, const std::string& structural, const
   };
   int which = 0;
   for (const char* kind : {"alpha", "rho_c", "ave", "rho_a"}) {
-    CHECK(ref().each(prefix + kind, method, [&](const std::string& k, auto&, double v) {
+    CHECK(combo_ref().each(prefix + kind, method, [&](const std::string& k, auto&, double v) {
       INFO(kind << " " << k);
-      CHECK_THAT(rel(k, which), WithinAbs(v, tol));
+      CHECK_THAT(rel(k, which), WithinAbs(v, combo_tol));
     }) == 7);
     ++which;
   }
-  ref().each(prefix + "score1", method, [&](const std::string& k, auto&, double v) {
-    CHECK_THAT(f.scores(0, f.construct_index(k)), WithinAbs(v, tol));
+  combo_ref().each(prefix + "score1", method, [&](const std::string& k, auto&, double v) {
+    CHECK_THAT(f.scores(0, f.construct_index(k)), WithinAbs(v, combo_tol));
   });
   // f² as seminr's fSquared: the whole procedure re-run without the path (NaN for the interaction's factors)
   const auto& F = f.precomputed_f_squared;
-  const std::size_t nf = ref().each(prefix + "f2", method, [&](const std::string& from, const std::string& to, double v) {
+  const std::size_t nf = combo_ref().each(prefix + "f2", method, [&](const std::string& from, const std::string& to, double v) {
     INFO("f2 " << from << " -> " << to);
     const double x = F(f.construct_index(from), f.construct_index(to));
     if (std::isnan(v)) CHECK(std::isnan(x));
-    else CHECK_THAT(x, WithinAbs(v, tol));
+    else CHECK_THAT(x, WithinAbs(v, combo_tol));
   });
   if (prefix == "a_") CHECK(nf == 4);
   // the first stage of the two-stage interaction method is the final main-effects stage
@@ -170,8 +170,8 @@ TEST_CASE("HOC with an interaction term: bootstrap replays seminr's resamples", 
     bo.threads = 2;
     const auto r = csat::pls::bootstrap_higher_order_moderation(m, data, o, bo, csat::pls::hoc_method::two_stage, &idx);
     const auto& b = r.bootstrap;
-    ref().each("a_boot_kept", method, [&](auto&, auto&, double v) { CHECK(b.successful == static_cast<std::size_t>(v)); });
-    const auto& t = ref().t;
+    combo_ref().each("a_boot_kept", method, [&](auto&, auto&, double v) { CHECK(b.successful == static_cast<std::size_t>(v)); });
+    const auto& t = combo_ref().t;
     std::size_t n = 0;
     for (Eigen::Index i = 0; i < t.rows(); ++i) {
       const auto u = static_cast<std::size_t>(i);
@@ -183,9 +183,9 @@ TEST_CASE("HOC with an interaction term: bootstrap replays seminr's resamples", 
       for (const auto& x : b.paths)
         if (x.from == from && x.to == to) s = &x;
       REQUIRE(s);
-      CHECK_THAT(s->original, WithinAbs(t.values(i, t.index_of("value")), tol));
-      CHECK_THAT(s->mean, WithinAbs(t.values(i, t.index_of("mean")), tol));
-      CHECK_THAT(s->sd, WithinAbs(t.values(i, t.index_of("sd")), tol));
+      CHECK_THAT(s->original, WithinAbs(t.values(i, t.index_of("value")), combo_tol));
+      CHECK_THAT(s->mean, WithinAbs(t.values(i, t.index_of("mean")), combo_tol));
+      CHECK_THAT(s->sd, WithinAbs(t.values(i, t.index_of("sd")), combo_tol));
       ++n;
     }
     CHECK(n == 4);

@@ -23,9 +23,9 @@ const char* const model_text =
     "Satisfaction =~ CUSA1 + CUSA2 + CUSA3\n"
     "Satisfaction ~ Image + Expectation + Image:Expectation\n";
 
-struct reference {
+struct plsc_reference {
   csat::survey::data_table<double> t;
-  reference() {
+  plsc_reference() {
     csat::survey::csv_options co;
     co.text_columns = {"kind", "method", "from", "to"};
     t = csat::survey::read_csv(csat_test::source_path("tests/reference/pls_interaction_combos.csv"), co);
@@ -44,12 +44,12 @@ struct reference {
   }
 };
 
-const reference& ref() {
-  static const reference r;
+const plsc_reference& plsc_ref() {
+  static const plsc_reference r;
   return r;
 }
 
-csat::survey::data_table<double> mobi() {
+csat::survey::data_table<double> plsc_mobi() {
   return csat::survey::read_csv(csat_test::source_path("tests/data/pls_mobi.csv"));
 }
 
@@ -60,24 +60,24 @@ csat::pls::moderation_options plsc(const std::string& method) {
   return o;
 }
 
-constexpr double tol = 1e-6;
+constexpr double plsc_tol = 1e-6;
 
 }  // namespace
 
 TEST_CASE("PLSc with an interaction term reproduces seminr (every method)", "[pls][moderation][plsc][reference]") {
   const auto model = csat::pls::parse_moderated(model_text);
-  const auto data = mobi();
+  const auto data = plsc_mobi();
   for (const std::string method : {"two-stage", "product-indicator", "orthogonal"}) {
     INFO("method " << method);
     const auto m = csat::pls::estimate_moderation(model, data, plsc(method));
     const auto& f = m.fit;
     CHECK(f.consistent);
     CHECK(f.converged);
-    ref().each("iterations", method, [&](auto&, auto&, double v, auto) { CHECK(f.iterations == static_cast<int>(v)); });
-    CHECK(ref().each("path", method, [&](const std::string& from, const std::string& to, double v, auto) {
+    plsc_ref().each("iterations", method, [&](auto&, auto&, double v, auto) { CHECK(f.iterations == static_cast<int>(v)); });
+    CHECK(plsc_ref().each("path", method, [&](const std::string& from, const std::string& to, double v, auto) {
       INFO("path " << from << " -> " << to);
-      CHECK_THAT(f.path(from, to), WithinAbs(v, tol));
-      CHECK_THAT(f.total_effect(from, to), WithinAbs(v, tol));
+      CHECK_THAT(f.path(from, to), WithinAbs(v, plsc_tol));
+      CHECK_THAT(f.total_effect(from, to), WithinAbs(v, plsc_tol));
     }) == 3);
     // PLSc moves every path away from plain PLS, and the interaction's is the standardized coefficient on the
     // disattenuated correlations, not per unit of the adjusted score: without PLSc csat reproduces seminr's
@@ -87,23 +87,23 @@ TEST_CASE("PLSc with an interaction term reproduces seminr (every method)", "[pl
       o.estimation.consistent = false;
       return o;
     }());
-    CHECK(ref().each("plain_path", method, [&](const std::string& from, const std::string& to, double v, auto) {
+    CHECK(plsc_ref().each("plain_path", method, [&](const std::string& from, const std::string& to, double v, auto) {
       INFO("plain path " << from << " -> " << to);
-      CHECK_THAT(p.fit.path(from, to), WithinAbs(v, tol));
+      CHECK_THAT(p.fit.path(from, to), WithinAbs(v, plsc_tol));
       CHECK(std::abs(p.fit.path(from, to) - f.path(from, to)) > 0.009);
     }) == 3);
-    CHECK(ref().each("loading", method, [&](const std::string& item, const std::string& construct, double v, auto) {
+    CHECK(plsc_ref().each("loading", method, [&](const std::string& item, const std::string& construct, double v, auto) {
       INFO("loading " << item << " on " << construct);
       CHECK(f.constructs[static_cast<std::size_t>(f.block[static_cast<std::size_t>(f.indicator_index(item))])] ==
             construct);
-      CHECK_THAT(f.loading(item), WithinAbs(v, tol));
+      CHECK_THAT(f.loading(item), WithinAbs(v, plsc_tol));
     }) == f.indicators.size());
-    CHECK(ref().each("weight", method, [&](const std::string& item, const std::string&, double v, auto) {
+    CHECK(plsc_ref().each("weight", method, [&](const std::string& item, const std::string&, double v, auto) {
       INFO("weight " << item);
-      CHECK_THAT(f.weight(item), WithinAbs(v, tol));
+      CHECK_THAT(f.weight(item), WithinAbs(v, plsc_tol));
     }) == f.indicators.size());
-    ref().each("r2", method, [&](const std::string& k, auto&, double v, auto) { CHECK_THAT(f.r2(k), WithinAbs(v, tol)); });
-    ref().each("r2_adj", method, [&](const std::string& k, auto&, double v, auto) { CHECK_THAT(f.r2_adj(k), WithinAbs(v, tol)); });
+    plsc_ref().each("r2", method, [&](const std::string& k, auto&, double v, auto) { CHECK_THAT(f.r2(k), WithinAbs(v, plsc_tol)); });
+    plsc_ref().each("r2_adj", method, [&](const std::string& k, auto&, double v, auto) { CHECK_THAT(f.r2_adj(k), WithinAbs(v, plsc_tol)); });
     const auto& q = m.reliability;
     auto at = [&](const std::string& k) {
       for (std::size_t i = 0; i < q.constructs.size(); ++i)
@@ -111,17 +111,17 @@ TEST_CASE("PLSc with an interaction term reproduces seminr (every method)", "[pl
       FAIL("no construct " << k);
       return Eigen::Index(-1);
     };
-    CHECK(ref().each("rho_a", method, [&](const std::string& k, auto&, double v, auto) {
+    CHECK(plsc_ref().each("rho_a", method, [&](const std::string& k, auto&, double v, auto) {
       INFO("rho_A " << k);
-      CHECK_THAT(q.rho_a(at(k)), WithinAbs(v, tol));
+      CHECK_THAT(q.rho_a(at(k)), WithinAbs(v, plsc_tol));
     }) == 4);
-    ref().each("rho_c", method, [&](const std::string& k, auto&, double v, auto) { INFO("rho_C " << k); CHECK_THAT(q.rho_c(at(k)), WithinAbs(v, tol)); });
-    ref().each("ave", method, [&](const std::string& k, auto&, double v, auto) { INFO("AVE " << k); CHECK_THAT(q.ave(at(k)), WithinAbs(v, tol)); });
-    ref().each("alpha", method, [&](const std::string& k, auto&, double v, auto) { INFO("alpha " << k); CHECK_THAT(q.alpha(at(k)), WithinAbs(v, tol)); });
+    plsc_ref().each("rho_c", method, [&](const std::string& k, auto&, double v, auto) { INFO("rho_C " << k); CHECK_THAT(q.rho_c(at(k)), WithinAbs(v, plsc_tol)); });
+    plsc_ref().each("ave", method, [&](const std::string& k, auto&, double v, auto) { INFO("AVE " << k); CHECK_THAT(q.ave(at(k)), WithinAbs(v, plsc_tol)); });
+    plsc_ref().each("alpha", method, [&](const std::string& k, auto&, double v, auto) { INFO("alpha " << k); CHECK_THAT(q.alpha(at(k)), WithinAbs(v, plsc_tol)); });
     // f² of the interaction: the reduced model (no interaction) re-estimated with PLSc
-    ref().each("f2", method, [&](const std::string& from, const std::string& to, double v, auto) {
+    plsc_ref().each("f2", method, [&](const std::string& from, const std::string& to, double v, auto) {
       const auto F = csat::pls::f_squared(f);
-      CHECK_THAT(F(f.construct_index(from), f.construct_index(to)), WithinAbs(v, tol));
+      CHECK_THAT(F(f.construct_index(from), f.construct_index(to)), WithinAbs(v, plsc_tol));
     });
     // the simple slopes use the PLSc paths
     const auto s = csat::pls::simple_slopes(m, "Image:Expectation", "Satisfaction");
@@ -131,7 +131,7 @@ TEST_CASE("PLSc with an interaction term reproduces seminr (every method)", "[pl
 
 TEST_CASE("PLSc moderation bootstrap replays seminr's resamples", "[pls][moderation][plsc][bootstrap][reference]") {
   const auto model = csat::pls::parse_moderated(model_text);
-  const auto data = mobi();
+  const auto data = plsc_mobi();
   const auto idx = csat::pls::read_resample_indices(csat_test::source_path("tests/data/pls_mobi_boot_indices_plsc_int.csv"));
   REQUIRE(idx.rows() == 30);
   for (const std::string method : {"two-stage", "product-indicator", "orthogonal"}) {
@@ -140,17 +140,17 @@ TEST_CASE("PLSc moderation bootstrap replays seminr's resamples", "[pls][moderat
     bo.bca = false;
     bo.threads = 1;
     const auto b = csat::pls::bootstrap_moderation_indices(model, data, idx, plsc(method), bo);
-    ref().each("boot_kept", method, [&](auto&, auto&, double v, auto) { CHECK(b.successful == static_cast<std::size_t>(v)); });
-    CHECK(ref().each("boot_path", method, [&](const std::string& from, const std::string& to, double v, Eigen::Index i) {
+    plsc_ref().each("boot_kept", method, [&](auto&, auto&, double v, auto) { CHECK(b.successful == static_cast<std::size_t>(v)); });
+    CHECK(plsc_ref().each("boot_path", method, [&](const std::string& from, const std::string& to, double v, Eigen::Index i) {
       INFO("bootstrap path " << from << " -> " << to);
-      const auto& t = ref().t;
+      const auto& t = plsc_ref().t;
       const csat::pls::parameter_summary<double>* s = nullptr;
       for (const auto& x : b.paths)
         if (x.from == from && x.to == to) s = &x;
       REQUIRE(s);
-      CHECK_THAT(s->original, WithinAbs(v, tol));
-      CHECK_THAT(s->mean, WithinAbs(t.values(i, t.index_of("mean")), tol));
-      CHECK_THAT(s->sd, WithinAbs(t.values(i, t.index_of("sd")), tol));
+      CHECK_THAT(s->original, WithinAbs(v, plsc_tol));
+      CHECK_THAT(s->mean, WithinAbs(t.values(i, t.index_of("mean")), plsc_tol));
+      CHECK_THAT(s->sd, WithinAbs(t.values(i, t.index_of("sd")), plsc_tol));
     }) == 3);
   }
 }

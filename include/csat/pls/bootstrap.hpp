@@ -495,13 +495,15 @@ bootstrap_result<Scalar> run_bootstrap(const layout& L, const Eigen::MatrixX<Sca
           row.head(n_eff).setConstant(nan);
           row.segment(at_r2, n_r2).setConstant(nan);
         } else {
-          structural_gone = blank(0, n_eff) | blank(at_r2, n_r2);
+          const bool effects_gone = blank(0, n_eff), r2_gone = blank(at_r2, n_r2);  // both blanked: no ||
+          structural_gone = effects_gone || r2_gone;
           if (structural_gone) {
             row.head(n_eff).setConstant(nan);
             row.segment(at_r2, n_r2).setConstant(nan);
           }
         }
-        const bool measurement_gone = blank(n_eff, 2 * p) | blank(at_index, row.size() - at_index);
+        const bool loadings_gone = blank(n_eff, 2 * p), index_gone = blank(at_index, row.size() - at_index);
+        const bool measurement_gone = loadings_gone || index_gone;
         const bool htmt_gone = blank(at_htmt, n_htmt);
         if (structural_gone || measurement_gone || htmt_gone) {
           std::string what;
