@@ -300,7 +300,7 @@ void run(const pls_args& a) {
         if (done == total) std::fprintf(stderr, "\n");
         std::fflush(stderr);
       };
-    if (hoc && moderated) {  // every stage and the interaction terms per resample (issue 22)
+    if (hoc && moderated) {  // every stage and the interaction terms per resample
       csat_cli::pls_hoc_moderation_run(mm, data, eo, a.hoc, a.interaction, h, mod, &bo, a.boot_indices, &mb, &hb);
       boot = csat_cli::pls_moderation_as_bootstrap(mb);
       r = mod.fit;
@@ -319,7 +319,7 @@ void run(const pls_args& a) {
         boot = csat::pls::bootstrap(spec, data, eo, bo);
       r = boot.estimate;
     }
-  } else if (hoc && moderated) {  // the higher-order stages, then the interaction terms (issue 22)
+  } else if (hoc && moderated) {  // the higher-order stages, then the interaction terms
     csat_cli::pls_hoc_moderation_run(mm, data, eo, a.hoc, a.interaction, h, mod);
     r = mod.fit;
   } else if (hoc) {
@@ -401,7 +401,7 @@ void run(const pls_args& a) {
     j["updates"] = r.updates;
     j["final_change"] = r.final_change;
     j["converged"] = r.converged;
-    j["admissible"] = r.admissible;  // reported apart from convergence (issue 22)
+    j["admissible"] = r.admissible;  // reported apart from convergence
     j["status"] = csat::pls::to_string(r.status);
     j["max_iterations"] = eo.max_iterations;
     j["tolerance"] = eo.tolerance;
@@ -545,7 +545,7 @@ void run(const pls_args& a) {
      << csat::detail::format_value(static_cast<double>(static_cast<float>(r.final_change))) << "; stop below "
      << csat::detail::format_value(eo.tolerance) << ", at most " << eo.max_iterations + 1 << " updates)\n";
   csat_cli::pls_weights_print(os, r);
-  // convergence of the iteration and admissibility of the solution are separate facts (issue 22)
+  // convergence of the iteration and admissibility of the solution are separate facts
   if (r.converged && r.status != csat::pls::status::success)
     os << "The PLS iteration converged, but a structural regression is singular (" << csat::pls::to_string(r.status)
        << "): its paths are NaN\n";

@@ -96,7 +96,7 @@ inline void pls_moderation_check_options(bool moderated, const std::string& inte
       throw input_error("--interaction " + interaction + " needs an interaction term X:M in the model");
     return;
   }
-  (void)plsc;  // PLSc with interaction terms: seminr's treatment (csat::pls::estimate_moderation, issue 22)
+  (void)plsc;  // PLSc with interaction terms: seminr's treatment (csat::pls::estimate_moderation)
   if (weighted) throw input_error("--weights is not supported with interaction terms");
 }
 
@@ -121,7 +121,7 @@ inline csat::pls::moderation_result<double> pls_moderation_run(
   return out.estimate;
 }
 
-// ---- a higher-order construct together with interaction terms (issue 22) ---------------------------------------
+// ---- a higher-order construct together with interaction terms ------------------------------------------------
 // cmd_pls.cpp: a model with both runs pls_hoc_moderation_run() (h = the higher-order stages of the main-effects
 // model, mod = the final moderated stage, r = mod.fit); indices from pls_hoc_moderation_indices() (one aligned with
 // r for the construct table and JSON, one aligned with h for the higher-order table and JSON), the IPMA from
