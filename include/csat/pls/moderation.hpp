@@ -436,6 +436,46 @@ moderation_result<Scalar> moderation_core(const char* fn, const moderated_model&
   return out;
 }
 
+/// The model without the path from -> to, as f² needs it (shared by moderation_f_squared and
+/// hoc_moderation_f_squared): the remaining paths, the interactions that keep an outcome, the constructs these name
+/// (a construct the dropped path isolates is left out), whether `to` keeps a predecessor, and whether `from` is a
+/// factor of an interaction on `to` (then f² is undefined). The caller adds the constructs it needs.
+struct f_squared_cut {
+  bool component = false;
+  bool to_explained = false;
+  std::vector<model::path> paths;
+  std::vector<interaction_term> interactions;
+  std::vector<std::string> used;
+};
+
+inline f_squared_cut reduce_for_f_squared(const moderated_model& model, const std::string& from, const std::string& to) {
+  auto has = [](const std::vector<std::string>& v, const std::string& x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+  };
+  f_squared_cut c;
+  for (const auto& it : model.interactions)
+    c.component = c.component || (has(it.outcomes, to) && (it.iv == from || it.moderator == from));
+  if (c.component) return c;
+  for (const auto& pth : model.main.structural_paths())
+    if (!(pth.from == from && pth.to == to)) c.paths.push_back(pth);
+  for (auto it : model.interactions) {
+    if (it.name() == from) it.outcomes.erase(std::remove(it.outcomes.begin(), it.outcomes.end(), to), it.outcomes.end());
+    if (!it.outcomes.empty()) c.interactions.push_back(std::move(it));
+  }
+  for (const auto& pth : c.paths) {
+    c.used.push_back(pth.from);
+    c.used.push_back(pth.to);
+    c.to_explained = c.to_explained || pth.to == to;
+  }
+  for (const auto& it : c.interactions) {
+    c.used.push_back(it.iv);
+    c.used.push_back(it.moderator);
+    c.used.insert(c.used.end(), it.outcomes.begin(), it.outcomes.end());
+    c.to_explained = c.to_explained || has(it.outcomes, to);
+  }
+  return c;
+}
+
 /// f² of every path of a moderated model by its definition, as seminr's `fSquared` computes it: R²_excluded is the
 /// R² of the outcome in the model re-estimated without the path, with every interaction term rebuilt in that reduced
 /// model (two-stage: from the reduced model's own first stage); a construct the dropped path leaves without any path
@@ -458,40 +498,20 @@ Eigen::MatrixX<Scalar> moderation_f_squared(const char* fn, const moderated_mode
       if (!full.structure(a, t)) continue;
       const std::string& from = full.constructs[static_cast<std::size_t>(a)];
       const std::string& to = full.constructs[static_cast<std::size_t>(t)];
-      bool component = false;
-      for (const auto& it : model.interactions)
-        component = component || (has(it.outcomes, to) && (it.iv == from || it.moderator == from));
-      if (component) {
+      const auto cut = reduce_for_f_squared(model, from, to);
+      if (cut.component) {
         F(a, t) = nan;
         continue;
       }
-      // the reduced model: the path dropped, interactions without outcomes removed, isolated constructs left out
-      moderated_model red;
-      std::vector<model::path> paths;
-      for (const auto& pth : model.main.structural_paths())
-        if (!(pth.from == from && pth.to == to)) paths.push_back(pth);
-      for (auto it : model.interactions) {
-        if (it.name() == from) it.outcomes.erase(std::remove(it.outcomes.begin(), it.outcomes.end(), to), it.outcomes.end());
-        if (!it.outcomes.empty()) red.interactions.push_back(std::move(it));
-      }
-      std::vector<std::string> used;
-      bool to_explained = false;
-      for (const auto& pth : paths) {
-        used.push_back(pth.from);
-        used.push_back(pth.to);
-        to_explained = to_explained || pth.to == to;
-      }
-      for (const auto& it : red.interactions) {
-        used.push_back(it.iv);
-        used.push_back(it.moderator);
-        used.insert(used.end(), it.outcomes.begin(), it.outcomes.end());
-        to_explained = to_explained || has(it.outcomes, to);
-      }
       const Scalar r2 = full.r_squared(t);
-      if (!to_explained) {  // no predecessor left: R²_excluded = 0
+      if (!cut.to_explained) {  // no predecessor left: R²_excluded = 0
         F(a, t) = r2 / (Scalar(1) - r2);
         continue;
       }
+      moderated_model red;
+      red.interactions = cut.interactions;
+      const auto& paths = cut.paths;
+      const auto& used = cut.used;
       for (const auto& c : model.main.constructs())
         if (has(used, c.name)) red.main.add_construct(c.name, c.indicators, c.mode, c.where);
       for (const auto& pth : paths) red.main.add_path(pth.from, pth.to, pth.where);
@@ -620,39 +640,20 @@ Eigen::MatrixX<Scalar> hoc_moderation_f_squared(const moderated_model& model, co
       if (!full.structure(a, t)) continue;
       const std::string& from = full.constructs[static_cast<std::size_t>(a)];
       const std::string& to = full.constructs[static_cast<std::size_t>(t)];
-      bool component = false;
-      for (const auto& it : model.interactions)
-        component = component || (has(it.outcomes, to) && (it.iv == from || it.moderator == from));
-      if (component) {
+      const auto cut = reduce_for_f_squared(model, from, to);
+      if (cut.component) {
         F(a, t) = nan;
         continue;
       }
-      moderated_model red;
-      std::vector<model::path> paths;
-      for (const auto& pth : model.main.structural_paths())
-        if (!(pth.from == from && pth.to == to)) paths.push_back(pth);
-      for (auto it : model.interactions) {
-        if (it.name() == from) it.outcomes.erase(std::remove(it.outcomes.begin(), it.outcomes.end(), to), it.outcomes.end());
-        if (!it.outcomes.empty()) red.interactions.push_back(std::move(it));
-      }
-      std::vector<std::string> used;
-      bool to_explained = false;
-      for (const auto& pth : paths) {
-        used.push_back(pth.from);
-        used.push_back(pth.to);
-        to_explained = to_explained || pth.to == to;
-      }
-      for (const auto& it : red.interactions) {
-        used.push_back(it.iv);
-        used.push_back(it.moderator);
-        used.insert(used.end(), it.outcomes.begin(), it.outcomes.end());
-        to_explained = to_explained || has(it.outcomes, to);
-      }
       const Scalar r2 = full.r_squared(t);
-      if (!to_explained) {
+      if (!cut.to_explained) {  // no predecessor left: R²_excluded = 0
         F(a, t) = r2 / (Scalar(1) - r2);
         continue;
       }
+      moderated_model red;
+      red.interactions = cut.interactions;
+      const auto& paths = cut.paths;
+      std::vector<std::string> used = cut.used;
       // the dimensions of every used HOC are used too (any depth; constructs are declared before their HOC)
       const auto& cs = model.main.constructs();
       for (std::size_t pass = 0; pass < cs.size(); ++pass)
