@@ -3,8 +3,16 @@
 # convergence in 1000 iterations), lavaan 0.6-14, marker-variable parameterization (the default).
 # Data: data set 152 of a simulation of random 2-3 group CFAs (set.seed(42); per group 41-228 rows, loadings
 # U(0.3, 1.2), simulateData); the loop replays the random stream up to it. 2 groups (135 and 104 rows).
+# Data set 116 of the same simulation (3 factors, 2 groups of 139 and 164 rows): from those starts scoring converges
+# to a local optimum with a negative factor variance in group 2 (chi-square 40.64); lavaan's optimum is proper and
+# lower (40.16).
+# Data set 27 (2 factors, 3 groups): in groups 1 and 2 the likelihood rises without bound along a ridge (f2's
+# variance up, y4's residual variance down, the loadings of y5 and y6 near 0); lavaan stops on that ridge where its
+# relative tolerance is met and warns that the information matrix cannot be inverted. Only the data are kept
+# (tests/data/sem_mg_ridge.csv): no finite estimate exists to compare with.
 # Run from the repository root:  Rscript tests/reference/sem_multigroup_convergence.R
-# Writes tests/data/sem_mg_convergence.csv (the data) and tests/data/sem_mg_convergence_ref.csv (lavaan's values).
+# Writes tests/data/sem_mg_convergence.csv (the data) and tests/data/sem_mg_convergence_ref.csv (lavaan's values),
+# tests/data/sem_mg_improper.csv and tests/data/sem_mg_improper_ref.csv (data set 116).
 suppressMessages(library(lavaan))
 stopifnot(packageVersion("lavaan") == "0.6.14")
 num <- function(x) trimws(formatC(x, digits = 17, format = "g"))
@@ -24,6 +32,8 @@ for (i in 1:152) {
     x <- round(x, 4); x$g <- paste0("g", g)
     d <- rbind(d, x)
   }
+  if (i == 27) { d27 <- d; mod27 <- mod }
+  if (i == 116) { d116 <- d; mod116 <- mod }
 }
 stopifnot(mod == "f1 =~ y1 + y2 + y3\nf2 =~ y4 + y5 + y6")
 write.csv(d, "tests/data/sem_mg_convergence.csv", row.names = FALSE, quote = FALSE)
@@ -41,3 +51,23 @@ out <- data.frame(
 out$value <- num(out$value)
 write.csv(out, "tests/data/sem_mg_convergence_ref.csv", row.names = FALSE, quote = FALSE)
 print(out)
+
+stopifnot(mod116 == "f1 =~ y1 + y2 + y3\nf2 =~ y4 + y5 + y6\nf3 =~ y7 + y8 + y9")
+write.csv(d116, "tests/data/sem_mg_improper.csv", row.names = FALSE, quote = FALSE)
+d116 <- read.csv("tests/data/sem_mg_improper.csv")
+fit <- cfa(mod116, data = d116, group = "g")
+stopifnot(lavInspect(fit, "converged"))
+pe <- parameterEstimates(fit)
+stopifnot(all(pe$est[pe$op == "~~" & pe$lhs == pe$rhs] > 0))
+out <- data.frame(
+  name = c("chisq", "df", "npar", "logl",
+           "g2 f3~~f3", "g2 f3=~y8", "g2 f3=~y9", "g2 f2~~f3", "g1 f1=~y3"),
+  value = c(fitMeasures(fit, c("chisq", "df", "npar", "logl")),
+            est("f3", "~~", "f3", 2), est("f3", "=~", "y8", 2), est("f3", "=~", "y9", 2),
+            est("f2", "~~", "f3", 2), est("f1", "=~", "y3", 1)))
+out$value <- num(out$value)
+write.csv(out, "tests/data/sem_mg_improper_ref.csv", row.names = FALSE, quote = FALSE)
+print(out)
+
+stopifnot(mod27 == "f1 =~ y1 + y2 + y3\nf2 =~ y4 + y5 + y6")
+write.csv(d27, "tests/data/sem_mg_ridge.csv", row.names = FALSE, quote = FALSE)

@@ -1,7 +1,9 @@
 // Convergence of multi-group ML on small groups (issue 22, item 6): from the marker-covariance starts, scoring
 // drove one group's factor variance towards 0 with loadings near -1e3 and stopped at the iteration limit; the
 // restarts from lavaan-style starts (latent variances 0.05, FABIN3 loadings) reach lavaan's optimum. Data and
-// lavaan 0.6-14 values from tests/reference/sem_multigroup_convergence.R.
+// lavaan 0.6-14 values from tests/reference/sem_multigroup_convergence.R. A converged run that ends with a negative
+// variance restarts too (a proper optimum with a lower chi-square exists there); where the likelihood has no finite
+// maximum, a warning names the drifting variances.
 #include <csat/sem/fit_table.hpp>
 
 #include <catch2/catch.hpp>
@@ -13,15 +15,24 @@
 
 namespace {
 
-double lavaan_value(const std::string& name) {
+double lavaan_value(const std::string& name, const std::string& file = "sem_mg_convergence_ref.csv") {
   csat::survey::csv_options o;
   o.text_columns = {"name"};
-  static const auto t = csat::survey::read_csv(csat_test::source_path("tests/data/sem_mg_convergence_ref.csv"), o);
+  const auto t = csat::survey::read_csv(csat_test::source_path("tests/data/" + file), o);
   const auto& n = t.text_column("name");
   for (std::size_t i = 0; i < n.size(); ++i)
     if (n[i] == name) return t.values(static_cast<Eigen::Index>(i), t.index_of("value"));
-  FAIL("no " << name << " in sem_mg_convergence_ref.csv");
+  FAIL("no " << name << " in " << file);
   return 0;
+}
+
+csat::sem::table_fit fit_groups(const std::string& data_file, const std::string& model) {
+  csat::survey::csv_options co;
+  co.text_columns = {"g"};
+  const auto data = csat::survey::read_csv(csat_test::source_path("tests/data/" + data_file), co);
+  csat::sem::sem_options o;
+  o.group = "g";
+  return csat::sem::fit_table(model, data, o);
 }
 
 double estimate(const csat::sem::sem_result& r, const std::string& lhs, const std::string& op, const std::string& rhs,
@@ -62,4 +73,37 @@ TEST_CASE("a small-group multi-group CFA converges to lavaan's optimum", "[sem][
   // no trace of the degenerate valley: no exploding loadings
   for (const auto& p : r.parameters)
     if (p.op == "=~") CHECK(std::abs(p.est) < 10);
+}
+
+TEST_CASE("a converged run with a negative factor variance restarts and reaches lavaan's proper optimum",
+          "[sem][reference][convergence]") {
+  const std::string ref = "sem_mg_improper_ref.csv";
+  const auto f = fit_groups("sem_mg_improper.csv", "f1 =~ y1 + y2 + y3\nf2 =~ y4 + y5 + y6\nf3 =~ y7 + y8 + y9\n");
+  const auto& r = f.result;
+  CHECK(r.status == csat::sem::fit_status::success);
+  CHECK(r.admissible);
+  CHECK(r.fit.df == lavaan_value("df", ref));
+  check_rel(r.fit.chisq, lavaan_value("chisq", ref), "chisq");
+  check_rel(r.fit.loglik, lavaan_value("logl", ref), "logl");
+  check_rel(estimate(r, "f3", "~~", "f3", 1), lavaan_value("g2 f3~~f3", ref), "g2 f3~~f3");
+  check_rel(estimate(r, "f3", "=~", "y8", 1), lavaan_value("g2 f3=~y8", ref), "g2 f3=~y8");
+  check_rel(estimate(r, "f3", "=~", "y9", 1), lavaan_value("g2 f3=~y9", ref), "g2 f3=~y9");
+  check_rel(estimate(r, "f2", "~~", "f3", 1), lavaan_value("g2 f2~~f3", ref), "g2 f2~~f3");
+  check_rel(estimate(r, "f1", "=~", "y3", 0), lavaan_value("g1 f1=~y3", ref), "g1 f1=~y3");
+}
+
+TEST_CASE("where the likelihood has no finite maximum, a warning names the drifting variances",
+          "[sem][convergence]") {
+  const auto f = fit_groups("sem_mg_ridge.csv", "f1 =~ y1 + y2 + y3\nf2 =~ y4 + y5 + y6\n");
+  const auto& r = f.result;
+  CHECK_FALSE(r.converged);
+  std::size_t ridge = 0;
+  for (const auto& w : r.warnings)
+    if (w.find("variances drift without bound in group \"g1\" (y4 ~~ y4 = -") == 0 ||
+        w.find("variances drift without bound in group \"g2\" (y4 ~~ y4 = -") == 0) {
+      ++ridge;
+      CHECK(w.find("f2 ~~ f2 = ") != std::string::npos);
+      CHECK(w.find("no finite maximum") != std::string::npos);
+    }
+  CHECK(ridge == 2);
 }

@@ -497,6 +497,31 @@ inline std::string four_digits(double v) {
   return buf;
 }
 
+/// Names the variances of the final estimates that have drifted to more than 100 times the largest
+/// sample variance of their group (a factor variance growing while a residual variance turns negative, or the
+/// reverse). There the likelihood has no finite maximum: it keeps rising along a ridge (a factor that a small
+/// group's data do not identify, its other loadings near 0), and any stopping point is arbitrary.
+inline void warn_ridge(const engine& e, const Eigen::VectorXd& theta, std::vector<std::string>& warnings) {
+  const sem_model& mdl = e.model();
+  for (int g = 0; g < mdl.groups; ++g) {
+    const double smax = e.data().groups[static_cast<std::size_t>(g)].cov.diagonal().cwiseAbs().maxCoeff();
+    std::string names;
+    for (const auto& q : e.rows()) {
+      if (q.group != g || q.free < 0 || q.op != "~~" || q.lhs != q.rhs) continue;
+      const double v = theta(q.free);
+      if (std::abs(v) > 100 * smax)
+        names += (names.empty() ? "" : ", ") + q.lhs + " ~~ " + q.rhs + " = " + four_digits(v);
+    }
+    if (names.empty()) continue;
+    const std::string grp =
+        mdl.groups > 1 ? " in group \"" + e.data().groups[static_cast<std::size_t>(g)].label + "\"" : std::string();
+    warnings.push_back("variances drift without bound" + grp + " (" + names +
+                       "): the likelihood has no finite maximum, the estimates stop at an arbitrary point of a "
+                       "ridge (a factor the data do not identify, its other loadings near 0); constrain the model "
+                       "(equal loadings across groups, fewer factors) rather than read these estimates");
+  }
+}
+
 /// Numerical Jacobian (central differences) of f: R^k -> R^m at theta.
 template <class F>
 Eigen::MatrixXd jacobian(F&& f, const Eigen::VectorXd& theta, Eigen::Index m) {
@@ -564,7 +589,17 @@ inline sem_result fit(const sem_model& mdl, const sample_data& data, const fit_o
       Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(u.asDiagonal() * I * u.asDiagonal(), Eigen::EigenvaluesOnly);
       return !(es.eigenvalues()(0) > 1e-10 * es.eigenvalues().cwiseAbs().maxCoeff());
     };
-    const bool degenerate = res.status == fit_status::success && mdl.n_free > 0 && singular_at(theta);
+    // A converged run can also end in a local optimum with a negative variance (a factor's in one small group)
+    // where a proper optimum with a lower discrepancy exists: restart then as well.
+    const auto improper_at = [&](const Eigen::VectorXd& t) {
+      for (int g = 0; g < mdl.groups; ++g) {
+        const detail::group_matrices x = e.matrices(t, g);
+        if (!x.ok || (x.psi.diagonal().array() < 0).any() || (x.theta.diagonal().array() < 0).any()) return true;
+      }
+      return false;
+    };
+    const bool degenerate =
+        res.status == fit_status::success && mdl.n_free > 0 && (singular_at(theta) || improper_at(theta));
     if ((res.status != fit_status::success || degenerate) && mdl.n_free > 0) {
       double F = e.objective(theta);
       for (const bool fabin : {true, false}) {
@@ -586,6 +621,7 @@ inline sem_result fit(const sem_model& mdl, const sample_data& data, const fit_o
       }
     }
     res.warnings.insert(res.warnings.end(), w.begin(), w.end());
+    detail::warn_ridge(e, theta, res.warnings);
   }
   res.converged = res.status == fit_status::success;
   res.theta = theta;
