@@ -75,7 +75,7 @@ csat_cli_test(NAME pls.scale_reversed EXIT 3 ONE_LINE_STDERR
   ARGS pls --model @SRC@/tests/cli/data/power.model --data @SRC@/examples/data/power_survey.csv --missing listwise
        --scale-min 10 --scale-max 1
   STDERR "--scale-min 10 must be below --scale-max 1")
-# issue 22: PLSc resamples whose disattenuated correlations exceed 1 are estimated (seminr keeps all 100 replayed
+# PLSc resamples whose disattenuated correlations exceed 1 are estimated (seminr keeps all 100 replayed
 # resamples; its bootstrap mean of Image -> Satisfaction is 1.42575393491985, tests/reference/pls_plsc_boot_mobi.csv)
 # and counted as inadmissible; the full-sample fit converged and is admissible, reported separately
 csat_cli_test(NAME pls.plsc_boot_inadmissible_kept

@@ -1,4 +1,4 @@
-# csat pls (issue 22): PLSc with interaction terms, and a higher-order construct together with an interaction term.
+# csat pls: PLSc with interaction terms, and a higher-order construct together with an interaction term.
 # Expected values: seminr 2.3.2, tests/reference/pls_interaction_combos.csv (tests/reference/pls_interaction_combos.R);
 # the library tests (tests/pls_moderation/plsc.test.cpp, tests/pls_hoc/interaction.test.cpp) assert every number.
 set(_pd @SRC@/tests/cli/data)

@@ -149,7 +149,7 @@ csat_cli_test(NAME pls.indirect_table
 csat_cli_test(NAME pls.weights_with_predict EXIT 3 ONE_LINE_STDERR
   ARGS pls --model @SRC@/tests/pls/data/small.model --data ${_pd}/weighted.csv --missing listwise --weights w --predict 5
   STDERR "^csat: error: [^\n]*case weights [(]column \"w\"[)] are not supported by PLSpredict")
-# --plsc with interaction terms is estimated as seminr does since issue 22: tests/cli/pls_combos.cmake
+# --plsc with interaction terms is estimated as seminr does (tests/cli/pls_combos.cmake)
 csat_cli_test(NAME pls.hoc_with_group EXIT 3 ONE_LINE_STDERR
   ARGS pls --model ${_pd}/power_hoc.model --data ${_power} --group segment
   STDERR "^csat: error: --group is not supported with higher-order constructs")

@@ -1,4 +1,4 @@
-# csat pls with unit-weighted blocks (issue 22): `NAME <~ 1*x1 + 1*x2 + ...`, seminr's weights = unit_weights.
+# csat pls with unit-weighted blocks: `NAME <~ 1*x1 + 1*x2 + ...`, seminr's weights = unit_weights.
 # Expected values: seminr 2.3.2 on its own mobi data (tests/reference/pls_unit_weights.R → pls_unit_weights.csv).
 
 set(_ud @SRC@/tests/cli/data)

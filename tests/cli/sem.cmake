@@ -63,7 +63,7 @@ csat_cli_test(NAME sem.bad_group EXIT 3 ONE_LINE_STDERR
 csat_cli_test(NAME sem.bad_missing_option EXIT 2
   ARGS sem --model @SRC@/tests/data/sem_hs.lav --data @SRC@/tests/data/sem_hs_missing.csv --missing pairwise)
 
-# issue 22, item 4: an intercept in one group switches the mean structure on (lavaan: 30 parameters, df 24)
+# an intercept in one group switches the mean structure on (lavaan: 30 parameters, df 24)
 csat_cli_test(NAME sem.intercept_one_group
   ARGS sem --model @SRC@/tests/data/sem_hs_intercept.lav --data @SRC@/tests/data/sem_hs.csv
   STDOUT "converged after" "Number of free parameters +30" "Chi-square +85[.]306" "Degrees of freedom +24"
@@ -75,7 +75,7 @@ csat_cli_test(NAME sem.meanstructure_cov EXIT 3 ONE_LINE_STDERR
   ARGS sem --model @SRC@/tests/data/sem_hs_intercept.lav --cov @SRC@/tests/data/sem_hs.csv --nobs 301
   STDERR "csat: error: a mean structure .*needs raw data")
 
-# issue 22, item 5: exogenous covariates; lavaan's default fixed.x = TRUE reports the log-likelihood given the
+# exogenous covariates; lavaan's default fixed.x = TRUE reports the log-likelihood given the
 # covariates (-3760.494), fixed.x = FALSE the joint one with their moments as free parameters (-4416.240)
 csat_cli_test(NAME sem.fixed_x
   ARGS sem --model @SRC@/tests/data/sem_hs_mimic.lav --data @SRC@/tests/data/sem_hs.csv
@@ -88,7 +88,7 @@ csat_cli_test(NAME sem.fixed_x_false
 csat_cli_test(NAME sem.bad_fixed_x EXIT 2
   ARGS sem --model @SRC@/tests/data/sem_hs_mimic.lav --data @SRC@/tests/data/sem_hs.csv --fixed-x no)
 
-# issue 22, item 7: FIML with a group of 25 rows, 5 of them complete: the model is fitted (lavaan: logl -1778.014),
+# FIML with a group of 25 rows, 5 of them complete: the model is fitted (lavaan: logl -1778.014),
 # the unrestricted model has no maximum, so chi-square and the measures resting on it are flagged
 csat_cli_test(NAME sem.fiml_sparse_group
   ARGS sem --model @SRC@/tests/data/sem_segments.lav --data @SRC@/tests/data/sem_groups_sparse.csv --group segment

@@ -270,7 +270,7 @@ TEST_CASE("bad estimation inputs") {
   Eigen::MatrixXd X = Eigen::MatrixXd::Random(40, 11);
   const std::vector<std::string> names = {"IMAG1", "IMAG2", "IMAG3", "IMAG4", "IMAG5", "CUEX1",
                                           "CUEX2", "CUEX3", "CUSA1", "CUSA2", "CUSA3"};
-  // PLSc is supported (issue 22; tests/pls_moderation/plsc.test.cpp), case weights are not
+  // PLSc is supported (tests/pls_moderation/plsc.test.cpp), case weights are not
   csat::pls::moderation_options w;
   w.estimation.weights = "wt";
   CHECK_THROWS_AS(csat::pls::estimate_moderation(m, X, names, w), csat::invalid_argument);

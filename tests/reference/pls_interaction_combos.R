@@ -1,4 +1,4 @@
-# Expected values of two combinations with interaction terms against seminr 2.3.2 (issue 22):
+# Expected values of two combinations with interaction terms against seminr 2.3.2:
 #   1. PLSc (reflective() constructs) with an interaction term, every interaction method, and its bootstrap
 #      (replayed resamples);
 #   2. a two-stage higher-order construct together with an interaction term.

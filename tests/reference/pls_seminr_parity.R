@@ -1,4 +1,4 @@
-# Expected values of the PLS parity tests against seminr 2.3.2 (issue 22): the PLSc bootstrap of a model whose
+# Expected values of the PLS parity tests against seminr 2.3.2: the PLSc bootstrap of a model whose
 # resamples have disattenuated construct correlations beyond 1, and f² of moderated models.
 #
 # Run from the repository root:   Rscript tests/reference/pls_seminr_parity.R

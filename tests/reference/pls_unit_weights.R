@@ -1,4 +1,4 @@
-# Expected values of the unit-weight tests against seminr 2.3.2 (issue 22): composites with
+# Expected values of the unit-weight tests against seminr 2.3.2: composites with
 # `weights = unit_weights` (seminr's mmMatrix type "UNIT"), csat's model::mode::unit.
 #
 # Run from the repository root:   Rscript tests/reference/pls_unit_weights.R

@@ -1,4 +1,4 @@
-# Expected values for issue 22's ML SEM items (lavaan 0.6-14):
+# Expected values for the ML SEM parity tests (lavaan 0.6-14):
 #   1. One-group mean structures on Holzinger-Swineford: `x2 ~ 1`, all nine `x ~ 1`, meanstructure = TRUE.
 #   2. Exogenous observed covariates (MIMIC): the log-likelihood conditional on the covariates (fixed.x =
 #      TRUE, lavaan's default) and the joint one with fixed.x = FALSE (covariate variances free).

@@ -215,7 +215,7 @@ csat::survey::data_table<double> hs_data() { return csat::survey::read_csv(csat_
 
 }  // namespace
 
-TEST_CASE("an intercept in one group switches the mean structure on, as lavaan (issue 22, item 4)", "[sem][means]") {
+TEST_CASE("an intercept in one group switches the mean structure on, as lavaan", "[sem][means]") {
   const auto data = hs_data();
   std::string all = hs_model;
   for (int i = 1; i <= 9; ++i) all += "x" + std::to_string(i) + " ~ 1\n";
@@ -253,7 +253,7 @@ TEST_CASE("an intercept in one group switches the mean structure on, as lavaan (
   CHECK_THAT(plain.result.fit.chisq, Catch::Matchers::WithinRel(parity_measure("ms_x2", "chisq"), 1e-5));
 }
 
-TEST_CASE("exogenous covariates: lavaan's conditional log-likelihood (fixed.x) and the joint one (issue 22, item 5)",
+TEST_CASE("exogenous covariates: lavaan's conditional log-likelihood (fixed.x) and the joint one",
           "[sem][fixed_x]") {
   const auto data = hs_data();
   const std::string mimic = std::string(hs_model) + "visual ~ sex + ageyr\n";
@@ -273,7 +273,7 @@ TEST_CASE("exogenous covariates: lavaan's conditional log-likelihood (fixed.x) a
       for (const auto& p : r.parameters)
         if (p.op == "~~" && (p.lhs == "sex" || p.lhs == "ageyr")) CHECK((p.free >= 0) == !fixed_x);
     }
-  // lavaan's issue figures: the joint and the conditional log-likelihood differ by the saturated log-likelihood
+  // the figures lavaan reports: the joint and the conditional log-likelihood differ by the saturated log-likelihood
   // of (sex, ageyr), the same for H0 and H1
   csat::sem::sem_options joint;
   joint.model.fixed_x = false;
@@ -285,7 +285,7 @@ TEST_CASE("exogenous covariates: lavaan's conditional log-likelihood (fixed.x) a
   CHECK(c.aic < j.aic);
 }
 
-TEST_CASE("FIML fits groups with few complete rows and flags what depends on h1 (issue 22, item 7)", "[sem][fiml]") {
+TEST_CASE("FIML fits groups with few complete rows and flags what depends on h1", "[sem][fiml]") {
   // group south: 25 rows, 20% of the cells missing, 5 complete rows; its saturated (h1) likelihood has no maximum
   // (EM drifts towards a singular covariance matrix; lavaan's chi-square is 105.68, 108.97 or 109.36 for
   // em.h1.tol 1e-4, its default, 1e-6), the model's likelihood has one

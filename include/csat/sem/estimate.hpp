@@ -298,8 +298,10 @@ inline Eigen::VectorXd start_values(const engine& e) {
 /// Restart values (lavaan's style of start): the latent variances 0.05, the residual variances half the observed
 /// variances, and the free loadings of a factor with a marker indicator either 1 (fabin = false) or instrumental-
 /// variable estimates (fabin = true, FABIN3 of Hägglund 1982): the loading of indicator j on a factor with marker
-/// m (fixed loading c) and further indicators Z is c * (S_jZ S_ZZ^-1 S_Zm) / (S_mZ S_ZZ^-1 S_Zm), 1 where Z is
-/// empty or the ratio is not finite. The other parameters keep the default starting values.
+/// m (fixed loading c) and further indicators Z is c * (S_jZ S_ZZ^-1 S_Zm) / (S_mZ S_ZZ^-1 S_Zm); with two
+/// indicators c * s_jm / ((s_jj + s_mm) / 2); with three whose covariances have a negative product, c; each bounded
+/// by c * sqrt(s_jj / (0.1 s_mm)) (a factor variance of at least a tenth of the marker's); c where the ratio is
+/// not finite. The other parameters keep the default starting values.
 inline Eigen::VectorXd restart_values(const engine& e, bool fabin) {
   const sem_model& mdl = e.model();
   const auto& rows = e.rows();
@@ -327,10 +329,17 @@ inline Eigen::VectorXd restart_values(const engine& e, bool fabin) {
         double v = 1.0;
         if (fabin) {
           const int m = it->second.first;
+          const std::vector<int>& all = inds[q.lhs];
           std::vector<int> z;
-          for (int i : inds[q.lhs])
+          for (int i : all)
             if (i != m && i != j) z.push_back(i);
-          if (!z.empty()) {
+          if (all.size() == 2) {
+            // two indicators: the second loading s_jm over the mean of the two variances
+            const double r = S(j, m) / (0.5 * (S(j, j) + S(m, m)));
+            if (std::isfinite(r)) v = r;
+          } else if (all.size() == 3 && S(j, m) * S(m, z[0]) * S(j, z[0]) < 0) {
+            v = 1.0;  // a negative triad of covariances: no factor to speak of, unit loadings
+          } else if (!z.empty()) {
             const auto nz = static_cast<Eigen::Index>(z.size());
             Eigen::MatrixXd Szz(nz, nz);
             Eigen::VectorXd sjz(nz), smz(nz);
@@ -340,9 +349,13 @@ inline Eigen::VectorXd restart_values(const engine& e, bool fabin) {
               for (Eigen::Index b = 0; b < nz; ++b) Szz(a, b) = S(z[static_cast<std::size_t>(a)], z[static_cast<std::size_t>(b)]);
             }
             const Eigen::VectorXd w = Szz.ldlt().solve(smz);
-            const double r = it->second.second * sjz.dot(w) / smz.dot(w);
+            const double r = sjz.dot(w) / smz.dot(w);
             if (std::isfinite(r)) v = r;
           }
+          // bounded as if the factor carried at least a tenth of the marker's variance
+          const double bound = std::sqrt(S(j, j) / (0.1 * S(m, m)));
+          if (std::isfinite(bound)) v = std::min(std::max(v, -bound), bound);
+          v *= it->second.second;
         }
         theta(q.free) = v;
         done[fu] = true;
@@ -369,8 +382,9 @@ inline Eigen::VectorXd jacobi_units(const Eigen::MatrixXd& I) {
 }
 
 /// Fisher scoring with Armijo backtracking. Returns the iterations; sets status.
+/// With `lower`, a projected search: every trial point is clipped to the lower bounds (variances kept positive).
 inline int optimize(const engine& e, Eigen::VectorXd& theta, const fit_options& opt, fit_status& status,
-                    std::vector<std::string>& warnings) {
+                    std::vector<std::string>& warnings, const Eigen::VectorXd* lower = nullptr) {
   const int k = e.n_free();
   Eigen::VectorXd g(k), gn(k);
   double F = e.objective(theta, &g);
@@ -422,11 +436,17 @@ inline int optimize(const engine& e, Eigen::VectorXd& theta, const fit_options& 
     bool accepted = false;
     for (int ls = 0; ls < 60; ++ls) {
       tn = theta + t * d;
+      double decrease = t * slope;
+      if (lower) {
+        tn = tn.cwiseMax(*lower);
+        decrease = g.dot(tn - theta);
+      }
       Fn = e.objective(tn, &gn);
-      if (std::isfinite(Fn) && Fn <= F + 1e-4 * t * slope) { accepted = true; break; }
+      if (std::isfinite(Fn) && Fn <= F + 1e-4 * decrease) { accepted = true; break; }
       t *= 0.5;
     }
-    const double step = (t * d).cwiseAbs().cwiseQuotient((theta.cwiseAbs().array() + 1.0).matrix()).maxCoeff();
+    const Eigen::VectorXd s_step = lower ? Eigen::VectorXd(tn - theta) : Eigen::VectorXd(t * d);
+    const double step = s_step.cwiseAbs().cwiseQuotient((theta.cwiseAbs().array() + 1.0).matrix()).maxCoeff();
     if (!accepted) {
       // no decrease possible: at the optimum up to rounding, or stuck
       const double gmax = g.cwiseAbs().maxCoeff();
@@ -442,9 +462,9 @@ inline int optimize(const engine& e, Eigen::VectorXd& theta, const fit_options& 
     const double dF = F - Fn;
     F = Fn;
     // switch to secant updates once a full scoring step is taken and the steps are small
-    const Eigen::VectorXd s_step = t * d, y = gn - g;
+    const Eigen::VectorXd y = gn - g;
     const double sy = s_step.dot(y);
-    if (secant || (t == 1.0 && step < 1e-1 && I.allFinite())) {
+    if (!lower && (secant || (t == 1.0 && step < 1e-1 && I.allFinite()))) {
       const Eigen::VectorXd Is = I * s_step;
       const double sIs = s_step.dot(Is);
       if (sy > 1e-12 * s_step.norm() * y.norm() && sIs > 0) {
@@ -461,7 +481,7 @@ inline int optimize(const engine& e, Eigen::VectorXd& theta, const fit_options& 
       break;
     }
   }
-  if (status == fit_status::success && k > 0) {
+  if (status == fit_status::success && k > 0 && !lower) {
     // Polish: near the optimum F is flat to rounding, so the line search stops wherever rounding lets it;
     // scoring steps accepted on a smaller gradient (not on F) settle the estimates to the precision of the
     // gradient, which makes them independent of the order of the rows and of the units of the variables.
@@ -488,6 +508,16 @@ inline int optimize(const engine& e, Eigen::VectorXd& theta, const fit_options& 
   if (status == fit_status::no_convergence)
     warnings.push_back("the optimizer did not converge in " + std::to_string(opt.max_iterations) + " iterations");
   return it;
+}
+
+/// Lower bounds of the free parameters for a bounded run: every free variance (residual or factor) at least
+/// 1e-4 times the largest sample variance of its group, every other parameter unbounded.
+inline Eigen::VectorXd variance_bounds(const engine& e) {
+  Eigen::VectorXd lower = Eigen::VectorXd::Constant(e.n_free(), -std::numeric_limits<double>::infinity());
+  for (const auto& q : e.rows())
+    if (q.free >= 0 && q.op == "~~" && q.lhs == q.rhs && (q.matrix == matrix_id::theta || q.matrix == matrix_id::psi))
+      lower(q.free) = 1e-4 * e.data().groups[static_cast<std::size_t>(q.group)].cov.diagonal().cwiseAbs().maxCoeff();
+  return lower;
 }
 
 /// A value for a warning: four significant digits ("-0.28", "-3.1e-05").
@@ -602,14 +632,25 @@ inline sem_result fit(const sem_model& mdl, const sample_data& data, const fit_o
         res.status == fit_status::success && mdl.n_free > 0 && (singular_at(theta) || improper_at(theta));
     if ((res.status != fit_status::success || degenerate) && mdl.n_free > 0) {
       double F = e.objective(theta);
-      for (const bool fabin : {true, false}) {
-        Eigen::VectorXd t2 = detail::restart_values(e, fabin);
+      const Eigen::VectorXd lower = detail::variance_bounds(e);
+      for (int kind = 0; kind < 3; ++kind) {
+        Eigen::VectorXd t2;
+        t2 = detail::restart_values(e, kind != 1);
         fit_status s2 = fit_status::no_convergence;
         std::vector<std::string> w2;
-        const int it2 = detail::optimize(e, t2, opt, s2, w2);
+        int it2 = 0;
+        if (kind == 2) {
+          // from the FABIN3 starts with every variance kept positive, then free
+          std::vector<std::string> wb;
+          it2 = detail::optimize(e, t2, opt, s2, wb, &lower);
+        }
+        fit_options rest = opt;  // the free run gets what the bounded run left of the iteration limit
+        rest.max_iterations = opt.max_iterations - it2;
+        if (rest.max_iterations > 0) it2 += detail::optimize(e, t2, rest, s2, w2);
+        else s2 = fit_status::no_convergence;
         const double F2 = e.objective(t2);
-        const bool lower = std::isfinite(F2) && F2 < F - 1e-10 * (1 + std::abs(F));
-        if (degenerate ? (s2 == fit_status::success && lower)
+        const bool is_lower = std::isfinite(F2) && F2 < F - 1e-10 * (1 + std::abs(F));
+        if (degenerate ? (s2 == fit_status::success && is_lower)
                        : (s2 == fit_status::success || (std::isfinite(F2) && !(F2 >= F)))) {
           theta = t2;
           F = F2;
