@@ -3,7 +3,7 @@
 # Elsewhere it prints the list and stops. Usage: scripts/deps.sh [extra packages...]
 set -euo pipefail
 packages=(g++ make cmake pkg-config libeigen3-dev libboost-dev catch2 libcli11-dev nlohmann-json3-dev
-          libtomlplusplus-dev "$@")
+          libtomlplusplus-dev libzip-dev libexpat1-dev libreadstat-dev "$@")
 
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then

@@ -1,6 +1,7 @@
-// csat describe DATA.csv [--missing TOKENS] [--text COL,...] [--scale NAME=COL1,COL2,...]... [--json]
+// csat describe DATA [--missing TOKENS | --missing-codes LIST] [--encoding NAME] [--decimal MARK] [--sheet NAME] [--text COL,...] [--scale NAME=COL1,COL2,...]... [--json]
 // Per-column statistics and missing counts, and Cronbach's alpha of each named scale.
 #include "cli.hpp"
+#include "data_input.hpp"
 
 #include <csat/survey/csv.hpp>
 #include <csat/survey/missing.hpp>
@@ -22,6 +23,7 @@ struct describe_args {
   std::vector<std::string> text;
   std::vector<std::string> scales;
   bool json = false;
+  csat_cli::data_args input;
 };
 
 std::vector<std::string> split(const std::string& s, char sep) {
@@ -70,8 +72,9 @@ void run(const describe_args& a) {
   if (a.missing_given) opt.missing_tokens = split(a.missing, ',');
   opt.text_columns = a.text;
   csat::survey::data_table<double> t;
+  csat_cli::data_read_info info;
   try {
-    t = csat::survey::read_csv(a.data, opt);
+    t = csat_cli::read_data(a.data, a.input, opt, info);
   } catch (const csat::parse_error& e) {
     if (e.message().find("is not a number") == std::string::npos) throw;
     throw csat::parse_error(e.source(), e.line(), e.column(), e.text(),
@@ -86,6 +89,8 @@ void run(const describe_args& a) {
                                     (is_text ? "is a text column" : "is not in " + t.source));
       }
 
+  const auto code_warnings = csat_cli::suspect_missing_codes(t);
+  for (const auto& w : code_warnings) std::cerr << "csat describe: warning: " << w << "\n";
   const auto st = csat::survey::describe(t);
   std::vector<scale_outcome> outcomes;
   for (const auto& s : specs) {
@@ -117,6 +122,7 @@ void run(const describe_args& a) {
   if (a.json) {
     nlohmann::json j;
     j["source"] = t.source;
+    j["data_read"] = csat_cli::read_info_json(a.data, info, code_warnings);
     j["rows"] = t.rows();
     j["numeric_columns"] = t.cols();
     j["text_columns"] = t.text_names.size();
@@ -165,7 +171,8 @@ void run(const describe_args& a) {
   out << t.source << ": " << t.rows() << " rows, " << t.cols() << " numeric columns";
   if (!t.text_names.empty())
     out << ", " << t.text_names.size() << (t.text_names.size() == 1 ? " text column" : " text columns");
-  out << ", " << total_missing << " missing values\n\n";
+  out << ", " << total_missing << " missing values\n";
+  out << "read as " << csat_cli::describe_read(a.data, info) << "\n\n";
   csat_cli::table tab({"column", "n", "missing", "mean", "sd", "min", "max", "skewness", "kurtosis"});
   for (Eigen::Index c = 0; c < t.cols(); ++c)
     tab.add({t.names[static_cast<std::size_t>(c)], std::to_string(st.n(c)), std::to_string(st.missing(c)),
@@ -199,7 +206,11 @@ const csat_cli::registrar register_describe(
     "describe", "Describe survey data: per-column statistics, missing values, Cronbach's alpha of scales",
     [](CLI::App& sub) {
       auto a = std::make_shared<describe_args>();
-      sub.add_option("DATA", a->data, "CSV file (header line; delimiter , ; or tab)")->required();
+      sub.add_option("DATA", a->data,
+                     "survey data: CSV (header line; delimiter , ; or tab; any encoding), .xlsx, .sav/.zsav/.por "
+                     "(SPSS), .dta (Stata)")
+          ->required();
+      csat_cli::add_data_options(&sub, a->input);
       auto* m = sub.add_option("--missing", a->missing,
                                "comma-separated missing-value tokens, replacing the default ',NA,N/A,NaN,.' "
                                "(an empty item stands for an empty cell)");

@@ -11,6 +11,7 @@
 //   --codes says otherwise); empty, NA, N/A, NaN and . are missing.
 // KPI.csv: columns indicator,value,<one knot per grade>: the grade partition of each quantitative indicator.
 #include "cli.hpp"
+#include "data_input.hpp"
 
 #include <csat/ahp/hierarchy.hpp>
 #include <csat/ahp/hierarchy_file.hpp>
@@ -44,6 +45,7 @@ struct fce_args {
   std::string rows = "require";
   std::string codes;
   bool json = false;
+  csat_cli::data_args input;  // --missing-codes, --encoding, --decimal, --sheet for --data
 };
 
 std::vector<std::string> split_list(const std::string& s, char sep) {
@@ -193,30 +195,31 @@ row_map read_kpis(const std::string& path, const csat::fuzzy::grade_set& g) {
   return rows;
 }
 
-// SURVEY.csv: label or code cells in the item columns.
+// SURVEY (CSV in any encoding, .xlsx, SPSS, Stata): label or code cells in the item columns, read as text.
 csat::fuzzy::survey_membership_result<double> read_survey(const std::string& path, const std::vector<std::string>& items,
                                                           const csat::fuzzy::grade_set& g,
-                                                          const csat::fuzzy::survey_options& so) {
-  const auto t = read_records(path);
-  const auto& h = t.records[0].fields;
-  std::vector<std::size_t> col;
+                                                          csat::fuzzy::survey_options so, const csat_cli::data_args& input,
+                                                          csat_cli::data_read_info& info) {
+  csat::survey::csv_options o;
+  o.numeric_columns = {std::string(1, '\0')};  // every column as text: labels and codes alike
+  const auto t = csat_cli::read_data(path, input, o, info);
+  for (const auto& c : input.missing_codes) so.missing_tokens.push_back(c);
+  std::vector<std::vector<std::string>> cells;
   for (const auto& it : items) {
-    const auto f = std::find(h.begin(), h.end(), it);
-    if (f == h.end()) throw csat_cli::input_error("--items: column " + csat::detail::quoted(it) + " is not in " + path);
-    col.push_back(static_cast<std::size_t>(f - h.begin()));
+    if (std::find(t.text_names.begin(), t.text_names.end(), it) == t.text_names.end())
+      throw csat_cli::input_error("--items: column " + csat::detail::quoted(it) + " is not in " + path);
+    cells.push_back(t.text_column(it));
   }
-  if (t.records.size() < 2) throw csat::parse_error(path, t.records[0].line, 1, "", "the file has a header but no data rows");
-  std::vector<std::vector<std::string>> cells(items.size());
-  std::vector<std::size_t> lines;
-  for (std::size_t k = 1; k < t.records.size(); ++k) {
-    for (std::size_t i = 0; i < items.size(); ++i) cells[i].push_back(t.records[k].fields[col[i]]);
-    lines.push_back(t.records[k].line);
-  }
-  return csat::fuzzy::survey_membership_labels<double>(cells, g, items, so, lines, path);
+  return csat::fuzzy::survey_membership_labels<double>(cells, g, items, so, t.lines, path);
 }
+
+// What reading --data found (format, encoding, notes): set once by run(), printed with the survey counts.
+std::string survey_read_line;
+nlohmann::json survey_read_json;
 
 nlohmann::json survey_json(const csat::fuzzy::survey_membership_result<double>& sv) {
   nlohmann::json s;
+  s["data_read"] = survey_read_json;
   s["items"] = sv.items;
   s["answered"] = std::vector<Eigen::Index>(sv.answered.data(), sv.answered.data() + sv.answered.size());
   s["missing"] = std::vector<Eigen::Index>(sv.missing.data(), sv.missing.data() + sv.missing.size());
@@ -230,6 +233,7 @@ nlohmann::json survey_json(const csat::fuzzy::survey_membership_result<double>& 
 }
 
 void print_survey(const csat::fuzzy::survey_membership_result<double>& sv, const csat::fuzzy::grade_set& g) {
+  std::cout << "Survey data: " << survey_read_line << "\n";
   std::vector<std::string> head{"item", "answered", "missing"};
   for (const auto& n : g.names()) head.push_back(n);
   csat_cli::table t(head);
@@ -350,6 +354,7 @@ void run(const fce_args& a) {
     rows.insert(rows.end(), r.begin(), r.end());
   }
   std::unique_ptr<fz::survey_membership_result<double>> survey;
+  csat_cli::data_read_info read_info;
   if (!a.data.empty()) {
     fz::survey_options so;
     if (!a.codes.empty())
@@ -365,7 +370,9 @@ void run(const fce_args& a) {
       for (const auto& n : w.names)
         if (std::none_of(rows.begin(), rows.end(), [&](const auto& p) { return p.first == n; })) items.push_back(n);
     }
-    survey = std::make_unique<fz::survey_membership_result<double>>(read_survey(a.data, items, g, so));
+    survey = std::make_unique<fz::survey_membership_result<double>>(read_survey(a.data, items, g, so, a.input, read_info));
+    survey_read_line = csat_cli::describe_read(a.data, read_info);
+    survey_read_json = csat_cli::read_info_json(a.data, read_info, {});
     for (std::size_t i = 0; i < items.size(); ++i)
       rows.emplace_back(items[i], survey->membership.row(static_cast<Eigen::Index>(i)));
   }
@@ -475,7 +482,9 @@ const csat_cli::registrar register_fce(
       sub.add_option("--hierarchy", a->hierarchy, "AHP hierarchy file (csat ahp format): multi-level evaluation with its local weights")
           ->excludes(wopt);
       sub.add_option("--membership", a->membership, "R.csv: header of grade names (optionally after an indicator column), one row per indicator");
-      sub.add_option("--data", a->data, "survey CSV: grade labels or codes per respondent");
+      sub.add_option("--data", a->data,
+                     "survey data (CSV in any encoding, .xlsx, .sav/.zsav/.por, .dta): grade labels or codes per respondent");
+      csat_cli::add_data_options(&sub, a->input);
       sub.add_option("--items", a->items, "comma-separated survey columns (default: the indicators of A.csv without other rows)");
       sub.add_option("--kpi", a->kpi, "KPI CSV: indicator,value and one knot per grade (grade partition)");
       sub.add_option("--operator", a->op, "weighted-average (M(.,+), default), zadeh (M(^,v)), product-max (M(.,v)), bounded-min (M(^,+)), balanced");

@@ -11,6 +11,7 @@
 // PLS path model estimation with quality criteria, 0-100 indices, IPMA and an optional bootstrap.
 // Combinations that are not supported (e.g. --weights with a higher-order construct) are input errors (exit 3).
 #include "cli.hpp"
+#include "data_input.hpp"
 #include "pls_groups.hpp"
 #include "pls_hoc.hpp"
 #include "pls_moderation.hpp"
@@ -50,6 +51,7 @@ struct pls_args {
   double scale_min = std::nan(""), scale_max = std::nan("");
   bool plsc = false, json = false;
   std::string weights;                      // --weights COL
+  csat_cli::data_args input;                // --missing-codes, --encoding, --decimal, --sheet
   std::string hoc;                          // --hoc METHOD
   std::string interaction, slope_plot;      // --interaction METHOD, --slope-plot FILE
   std::string group;                        // --group COL
@@ -174,23 +176,9 @@ std::string stars(double p) {
   return p < 0.001 ? "***" : p < 0.01 ? "**" : p < 0.05 ? "*" : "";
 }
 
-// The header of a CSV file (its first record).
-std::vector<std::string> header_of(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) throw csat_cli::input_error("cannot open data file " + path);
-  std::string line;
-  std::getline(f, line);
-  if (!line.empty() && line.back() == '\r') line.pop_back();
-  csat::survey::csv_reader reader(line, path);
-  csat::survey::csv_record rec;
-  if (!reader.next(rec)) throw csat_cli::input_error("data file " + path + " is empty");
-  for (auto& c : rec.fields) c = csat::detail::trim(c);
-  return rec.fields;
-}
-
 void run(const pls_args& a) {
   // columns the model does not use are read as text, so label columns need no declaration
-  const auto header = header_of(a.data);
+  const auto header = csat_cli::data_header(a.data, a.input);
   csat::model::specification spec;
   csat::pls::moderated_model mm;
   bool moderated = false;
@@ -225,7 +213,9 @@ void run(const pls_args& a) {
   for (const auto& c : header)
     if (std::find(used.begin(), used.end(), c) == used.end()) copt.text_columns.push_back(c);
   csat_cli::pls_weights_csv_options(copt, a.weights);
-  const auto data = csat::survey::read_csv(a.data, copt);
+  csat_cli::data_read_info read_info;
+  const auto data = csat_cli::read_data(a.data, a.input, copt, read_info);
+  auto code_warnings = csat_cli::suspect_missing_codes(data, spec.indicators());
   if (!a.segment.empty()) (void)data.text_column(a.segment);
   csat_cli::pls_weights_check_column(data, a.weights);
 
@@ -259,7 +249,15 @@ void run(const pls_args& a) {
     if (!(lo < hi))
       throw csat_cli::input_error("--scale-min " + csat::detail::format_value(lo) + " must be below --scale-max " +
                                   csat::detail::format_value(hi));
-    csat::survey::check_in_range(data, items, {lo, hi});
+    try {
+      csat::survey::check_in_range(data, items, {lo, hi});
+    } catch (const csat::domain_error& e) {
+      if (code_warnings.empty()) throw;
+      throw csat_cli::input_error(std::string(e.what()) +
+                                  " (a code for \"no answer\"? declare it with --missing-codes, e.g. --missing-codes 99)");
+    }
+    const std::string cover = csat_cli::scale_coverage_warning(data, items, lo, hi, "give its ends with --scale-min/--scale-max");
+    if (!cover.empty()) code_warnings.push_back(cover);
   } else {
     lo = INFINITY;
     hi = -INFINITY;
@@ -269,6 +267,8 @@ void run(const pls_args& a) {
         if (!std::isnan(col(i))) { lo = std::min(lo, col(i)); hi = std::max(hi, col(i)); }
     }
   }
+  // after the scale check: with a stated scale an undeclared code is an error naming its cell instead
+  for (const auto& w : code_warnings) std::cerr << "csat pls: warning: " << w << "\n";
 
   csat::pls::bootstrap_result<double> boot;
   csat::pls::estimate_result<double> r;
@@ -395,6 +395,7 @@ void run(const pls_args& a) {
     json j;
     j["model"] = a.model.empty() ? a.preset : a.model;
     j["data"] = a.data;
+    j["data_read"] = csat_cli::read_info_json(a.data, read_info, code_warnings);
     j["scheme"] = csat::pls::to_string(r.scheme);
     j["plsc"] = r.consistent;
     j["iterations"] = r.iterations;
@@ -537,6 +538,7 @@ void run(const pls_args& a) {
 
   std::ostream& os = std::cout;
   os << "PLS path model: " << (a.model.empty() ? "preset " + a.preset : a.model) << " on " << a.data << "\n";
+  os << "Data: " << csat_cli::describe_read(a.data, read_info) << "\n";
   os << r.n_used << " rows used";
   if (!r.missing.excluded.empty() || r.missing.cells_imputed) os << " (" << r.missing.summary() << ")";
   os << "; scheme " << csat::pls::to_string(r.scheme) << (r.consistent ? ", PLSc" : "") << "; "
@@ -672,7 +674,8 @@ const csat_cli::registrar register_pls(
       auto* preset = sub.add_option("--preset", a->preset, "ecsi, acsi or power-csi (indicators by the mobi prefixes)")
                          ->check(CLI::IsMember({"ecsi", "acsi", "power-csi"}));
       model->excludes(preset);
-      sub.add_option("--data", a->data, "survey data (CSV)")->required();
+      sub.add_option("--data", a->data, "survey data: CSV (any encoding), .xlsx, .sav/.zsav/.por (SPSS), .dta (Stata)")->required();
+      csat_cli::add_data_options(&sub, a->input);
       sub.add_option("--scheme", a->scheme, "inner weighting scheme")->check(CLI::IsMember({"path", "factorial", "centroid"}));
       // counts are checked as text, before CLI11 converts them (a negative count would wrap around)
       sub.add_option("--boot", a->boot, "bootstrap resamples (0: none)")->check(CLI::Range(0, 10000000));

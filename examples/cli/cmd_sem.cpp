@@ -8,6 +8,7 @@
 // COV.csv: a header of variable names, optionally after a first column of row names; by default a
 //   covariance with divisor N-1 (lavaan's sample.cov, rescaled by (N-1)/N); --cov-divisor n for divisor N.
 #include "cli.hpp"
+#include "data_input.hpp"
 
 #include <csat/sem/fit_table.hpp>
 #include <csat/sem/invariance.hpp>
@@ -39,6 +40,7 @@ struct sem_args {
   bool modindices = false;
   double mi_min = 3.84;
   bool json = false;
+  csat_cli::data_args input;  // --missing-codes, --encoding, --decimal, --sheet
 };
 
 namespace sem = csat::sem;
@@ -129,12 +131,13 @@ void print_fit(const sem::sem_result& r) {
 }
 
 void print_text(const sem::sem_model& m, const sem::sem_result& r, const std::vector<sem::modification_index>* mi,
-                const sem_args& a) {
+                const sem_args& a, const std::string& data_line = "") {
   std::cout << "csat sem: ML estimation (lavaan-compatible), " << (r.converged ? "converged" : "NOT converged")
             << " after " << r.iterations << " iterations (status " << sem::to_string(r.status) << ")\n\n"
             << "  Number of free parameters      " << r.fit.npar << "\n"
             << "  Number of observations         " << r.n_used;
   if (r.n_total != r.n_used) std::cout << " used of " << r.n_total;
+  if (!data_line.empty()) std::cout << "\n  Data                           " << data_line;
   std::cout << "\n  Missing data                   "
             << (r.missing == sem::missing_policy::fiml ? "fiml" : "listwise") << "\n"
             << "  Standard errors                "
@@ -294,14 +297,13 @@ void run(const sem_args& a) {
       names.push_back(st.lhs);
       for (const auto& t : st.rhs) names.push_back(t.name);
     }
-    std::string head = csat::detail::read_file_text(a.data, "csat sem --data");
-    csat::survey::csv_reader reader(std::move(head), a.data);
-    csat::survey::csv_record rec;
-    if (reader.next(rec))
-      for (const auto& f : rec.fields)
-        if (f == a.group || std::find(names.begin(), names.end(), f) == names.end()) co.text_columns.push_back(f);
+    for (const auto& f : csat_cli::data_header(a.data, a.input))
+      if (f == a.group || std::find(names.begin(), names.end(), f) == names.end()) co.text_columns.push_back(f);
   }
-  const auto data = csat::survey::read_csv(a.data, co);
+  csat_cli::data_read_info read_info;
+  const auto data = csat_cli::read_data(a.data, a.input, co, read_info);
+  const auto code_warnings = csat_cli::suspect_missing_codes(data);
+  for (const auto& w : code_warnings) std::cerr << "csat sem: warning: " << w << "\n";
   if (a.invariance) {
     if (a.group.empty()) throw csat_cli::input_error("--invariance needs --group COL");
     const sem::invariance_result inv = sem::test_invariance(syn, data, o);
@@ -343,6 +345,7 @@ void run(const sem_args& a) {
   }
   if (a.json) {
     auto j = result_json(f.model, f.result);
+    j["data_read"] = csat_cli::read_info_json(a.data, read_info, code_warnings);
     if (a.modindices) {
       j["modindices"] = nlohmann::json::array();
       for (const auto& x : mi)
@@ -351,7 +354,7 @@ void run(const sem_args& a) {
     }
     csat_cli::print_json(j);
   } else {
-    print_text(f.model, f.result, a.modindices ? &mi : nullptr, a);
+    print_text(f.model, f.result, a.modindices ? &mi : nullptr, a, csat_cli::describe_read(a.data, read_info));
   }
 }
 
@@ -360,7 +363,9 @@ const csat_cli::registrar register_sem(
     [](CLI::App& sub) {
       auto a = std::make_shared<sem_args>();
       sub.add_option("--model", a->model, "model file in lavaan syntax (=~ ~ ~~ ~1 := labels, fixed values)")->required();
-      sub.add_option("--data", a->data, "raw data CSV (one column per observed variable)");
+      sub.add_option("--data", a->data,
+                     "raw data (one column per observed variable): CSV in any encoding, .xlsx, .sav/.zsav/.por, .dta");
+      csat_cli::add_data_options(&sub, a->input);
       sub.add_option("--cov", a->cov, "covariance matrix CSV (header of names, optional first column of row names)");
       sub.add_option("--nobs", a->nobs, "number of observations behind --cov");
       sub.add_option("--cov-divisor", a->cov_divisor, "divisor of --cov: n-1 (default, rescaled as lavaan) or n")

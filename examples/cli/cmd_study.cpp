@@ -3,6 +3,7 @@
 // with consistency, rough-set + AHP combined weights, multi-level fuzzy evaluation per unit, IPMA priorities,
 // SERVQUAL gaps, NPS and the ML-SEM fit of the same model — written as report.md, report.json and SVG pictures.
 #include "cli.hpp"
+#include "data_input.hpp"
 #include "study_config.hpp"
 
 #include <csat/version.hpp>
@@ -93,12 +94,28 @@ int run_study(const std::string& study_file, const std::string& out_override, bo
   // ---- 1. data ----------------------------------------------------------------------------------------
   csat::survey::csv_options copt;
   copt.missing_tokens = c.missing_tokens;
-  for (const auto* col : {&c.segment, &c.channel, &c.unit})
-    if (!col->empty()) copt.text_columns.push_back(*col);
   const std::string data_path = c.resolve(c.data_file);
   if (!fs::exists(data_path))
     throw csat::parse_error(c.file, c.data_file_line, c.data_file_column, "data.file", "key \"data.file\": data file " + csat::detail::quoted(data_path) + " does not exist");
-  const auto raw = csat::survey::read_csv(data_path, copt);
+  data_args input;
+  input.missing_codes = c.missing_codes;
+  input.encoding = c.encoding;
+  input.decimal = c.decimal;
+  input.sheet = c.sheet;
+  {  // a label column the data do not have: the study file's line and key
+    const auto header = data_header(data_path, input);
+    for (const auto& [key, col] : {std::pair<const char*, const std::string*>{"data.segment", &c.segment},
+                                   {"data.channel", &c.channel}, {"data.unit", &c.unit}})
+      if (!col->empty()) {
+        if (std::find(header.begin(), header.end(), *col) == header.end()) {
+          const auto w = c.where.count(key) ? c.where.at(key) : std::pair<std::size_t, std::size_t>{0, 0};
+          config_error(c, w.first, w.second, key, "column " + csat::detail::quoted(*col) + " is not in " + data_path);
+        }
+        copt.text_columns.push_back(*col);
+      }
+  }
+  data_read_info read_info;
+  const auto raw = read_data(data_path, input, copt, read_info);
 
   // the syntax is parsed with the study file's name and line numbers, so every model error points into it
   const csat::model::specification spec =
@@ -116,6 +133,25 @@ int run_study(const std::string& study_file, const std::string& out_override, bo
         }
       config_error(c, line, col, "model.syntax", "indicator " + csat::detail::quoted(i) + " is not a column of " + data_path);
     }
+  auto code_warnings = suspect_missing_codes(raw, indicators);
+  if (c.scale_given) {
+    const std::string cover = scale_coverage_warning(raw, indicators, c.scale_min, c.scale_max, "give its ends in [scale]");
+    if (!cover.empty()) code_warnings.push_back(cover);
+  }
+  for (const auto& w : code_warnings) std::cerr << "csat study: warning: " << w << "\n";
+  if (!c.scale_given) {  // no [scale]: the observed range of the model's items, said in the report
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    for (const auto& i : indicators) {
+      const auto col = raw.values.col(raw.index_of(i));
+      for (Eigen::Index r = 0; r < col.size(); ++r)
+        if (!std::isnan(col(r))) { lo = std::min(lo, col(r)); hi = std::max(hi, col(r)); }
+    }
+    if (!(lo < hi)) config_error(c, 0, 0, "scale", "the model's items have no range to index on (give [scale] min and max)");
+    c.scale_min = lo;
+    c.scale_max = hi;
+    std::cout << "Note: no [scale] in " << c.file << ": indices use the observed range of the model's items ["
+              << csat::detail::format_value(lo) << ", " << csat::detail::format_value(hi) << "]\n";
+  }
   // every answer on the study's scale (an answer off it would give indices outside 0-100): the data file's line
   csat::survey::check_in_range(raw, indicators, {c.scale_min, c.scale_max});
 
@@ -127,11 +163,19 @@ int run_study(const std::string& study_file, const std::string& out_override, bo
   const Eigen::Index n = data.rows();
   J["data"] = {{"file", data_path}, {"rows", raw.rows()}, {"rows_used", n},
                {"rows_excluded", static_cast<Eigen::Index>(cleaned.report.excluded.size())},
-               {"missing_policy", c.missing_policy}};
+               {"missing_policy", c.missing_policy},
+               {"read", read_info_json(data_path, read_info, code_warnings)},
+               {"scale", {{"min", c.scale_min}, {"max", c.scale_max},
+                          {"source", c.scale_given ? "[scale]" : "the observed range of the model's items"}}}};
   md << "## Data\n\n" << raw.rows() << " respondents in `" << data_path << "`; " << n << " used in the model ("
      << cleaned.report.excluded.size() << " excluded by " << c.missing_policy << " deletion of incomplete model items";
   if (policy == csat::survey::missing_policy::mean) md << ", cells imputed by item means";
   md << ").\n\n";
+  md << "Read as " << describe_read(data_path, read_info) << ". Indices are on 0–100 from the scale ["
+     << csat::detail::format_value(c.scale_min) << ", " << csat::detail::format_value(c.scale_max) << "]"
+     << (c.scale_given ? " of `[scale]`" : ", the observed range of the model's items (the study file gives no `[scale]`)")
+     << ".\n\n";
+  for (const auto& w : code_warnings) md << "> **Warning:** " << w << "\n\n";
 
   // item reliability per block
   std::vector<std::vector<std::string>> rel_rows;
@@ -485,7 +529,10 @@ int run_study(const std::string& study_file, const std::string& out_override, bo
       if (nd.children.empty() && !kpi_of.count(nd.name) && !c.fce_items.count(nd.name))
         config_error(c, 0, 0, "fce.items", "hierarchy leaf " + csat::detail::quoted(nd.name) + " has neither a survey column ([fce.items]) nor a KPI ([[fce.kpi]])");
     for (const auto& [leaf, col] : c.fce_items)
-      if (!data.has(col)) config_error(c, 0, 0, "fce.items", "column " + csat::detail::quoted(col) + " (for " + csat::detail::quoted(leaf) + ") is not in the data");
+      if (!data.has(col)) {
+        const auto w = c.where.count("fce.items." + leaf) ? c.where.at("fce.items." + leaf) : std::pair<std::size_t, std::size_t>{0, 0};
+        config_error(c, w.first, w.second, "fce.items", "column " + csat::detail::quoted(col) + " (for " + csat::detail::quoted(leaf) + ") is not in the data");
+      }
 
     std::vector<std::string> names;
     std::vector<Eigen::RowVectorXd> bs;

@@ -53,9 +53,14 @@ struct study_config {
   std::vector<std::string> missing_tokens{"", "NA", "N/A", "NaN", "."};
   std::string missing_policy = "listwise";  ///< listwise | mean
   std::string segment, channel, unit;       ///< text columns (optional)
+  std::vector<std::string> missing_codes;   ///< [data] missing_codes: added to the missing tokens
+  std::string encoding = "auto", decimal = "auto", sheet;  ///< [data] encoding, decimal, sheet
+  /// where keys were written (line, column), for errors about their values: "data.segment", "fce.items.LEAF"
+  std::map<std::string, std::pair<std::size_t, std::size_t>> where;
 
-  // [scale]
+  // [scale] (optional: without it, the observed range of the model's items, said in the report)
   double scale_min = 1, scale_max = 10;
+  bool scale_given = false;
 
   // [model]
   std::string model_syntax;
@@ -169,9 +174,18 @@ inline study_config load_study_config(const std::string& path) {
   c.segment = data->string("segment", "");
   c.channel = data->string("channel", "");
   c.unit = data->string("unit", "");
+  c.missing_codes = data->strings("missing_codes", {});
+  c.encoding = data->string("encoding", c.encoding);
+  c.decimal = data->string("decimal", c.decimal);
+  if (c.decimal != "auto" && c.decimal != "." && c.decimal != ",")
+    data->fail(data->node("decimal"), "decimal", "= \"" + c.decimal + "\", but must be \"auto\", \".\" or \",\"");
+  c.sheet = data->string("sheet", "");
+  for (const char* k : {"segment", "channel", "unit"})
+    if (const auto* n = data->node(k)) c.where[std::string("data.") + k] = {n->source().begin.line, n->source().begin.column};
   data->reject_unknown();
 
   if (const auto s = root.table("scale")) {
+    c.scale_given = true;
     c.scale_min = s->number("min", c.scale_min);
     c.scale_max = s->number("max", c.scale_max);
     if (!(c.scale_min < c.scale_max)) s->fail(s->node("max"), "max", "must be greater than scale.min");
@@ -250,7 +264,10 @@ inline study_config load_study_config(const std::string& path) {
   if (const auto f = root.table("fce")) {
     c.grades = f->string("grades", c.grades);
     if (const auto it = f->table("items"))
-      for (const auto& [k, v] : it->entries()) c.fce_items[k] = it->string(k);
+      for (const auto& [k, v] : it->entries()) {
+        c.fce_items[k] = it->string(k);
+        c.where["fce.items." + k] = {v->source().begin.line, v->source().begin.column};
+      }
     if (f->has("cuts")) c.grade_cuts = f->numbers("cuts");
     c.kpi_file = f->string("kpi_file", "");
     c.kpi_unit_column = f->string("kpi_unit", "");

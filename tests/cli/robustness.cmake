@@ -20,7 +20,7 @@ csat_cli_test(NAME robustness.csv_inf_word EXIT 3 ONE_LINE_STDERR ARGS describe 
 csat_cli_test(NAME robustness.csv_multiline_cell EXIT 3 ONE_LINE_STDERR ARGS describe ${_rb}/multiline_text.csv
   STDERR "multiline_text[.]csv:2:3: column \"q2\"")
 csat_cli_test(NAME robustness.csv_binary EXIT 3 ONE_LINE_STDERR ARGS describe ${_rb}/binary.csv
-  STDERR "^csat: error: [^\n]*binary[.]csv:2:1: ")
+  STDERR "^csat: error: [^\n]*binary[.]csv: not a CSV text file: it looks like a binary file [(]a NUL byte at offset [0-9]+[)]")
 csat_cli_test(NAME robustness.csv_directory EXIT 3 ONE_LINE_STDERR ARGS describe ${_rb}
   STDERR "^csat: error: [^\n]*robustness/data\"?: it is a directory")
 csat_cli_test(NAME robustness.pls_empty_data EXIT 3 ONE_LINE_STDERR

@@ -1,6 +1,6 @@
 # csat study: the flagship runs on the bundled data; broken study files give one located line and exit 3.
 csat_cli_test(NAME study.power ARGS study @SRC@/examples/power_study/study.toml --out study-power EXIT 0
-              STDOUT "Satisfaction" "Report: study-power/report.md")
+              STDOUT "Satisfaction" "Report: study-power/report.md" STDERR_NOT "warning")
 csat_cli_test(NAME study.help ARGS study --help EXIT 0 STDOUT "STUDY")
 csat_cli_test(NAME study.bad_toml ARGS study @SRC@/tests/data/study_bad_toml.toml EXIT 3 ONE_LINE_STDERR
               STDERR "study_bad_toml.toml:2:[0-9]+: invalid TOML")

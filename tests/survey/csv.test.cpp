@@ -386,3 +386,51 @@ TEST_CASE("csv: a quote inside an unquoted field is kept as text", "[survey][csv
   CHECK(t.lines == std::vector<std::size_t>{2, 3, 4, 5});
   CHECK_THROWS_WITH(read("a,b\n1,x\"y\n"), Contains("t.csv:2:3:") && Contains("\"x\"y\""));
 }
+
+TEST_CASE("csv: numeric missing codes match the value however it is written", "[survey][csv]") {
+  csv_options o;
+  o.missing_tokens = {"", "99", "-9"};
+  const auto t = read("a,b\n99.0,1\n 99 ,-9.00\n9.9e1,2\n98,3\n", o);
+  CHECK(std::isnan(t.values(0, 0)));
+  CHECK(std::isnan(t.values(1, 0)));
+  CHECK(std::isnan(t.values(1, 1)));
+  CHECK(std::isnan(t.values(2, 0)));
+  CHECK(t.values(3, 0) == 98);
+  CHECK(t.missing == std::vector<Eigen::Index>{3, 1});
+}
+
+TEST_CASE("csv: decimal commas, given or detected in ;-delimited files", "[survey][csv]") {
+  csv_options o;
+  o.decimal = ',';
+  const auto t = read("a;b\n7,5;1\n-0,25;2\n", o);
+  CHECK(t.decimal == ',');
+  CHECK(t.values(0, 0) == 7.5);
+  CHECK(t.values(1, 0) == -0.25);
+  // a '.' in a decimal-comma file is an error naming the cell, not a thousands separator
+  CHECK_THROWS_WITH(read("a;b\n1.234,5;1\n", o), Contains("t.csv:2:1") && Contains("decimal commas"));
+  // with ',' as the delimiter a decimal comma cannot be told from a field break
+  CHECK_THROWS_AS(read("a,b\n7,5\n", o), csat::invalid_argument);
+
+  csv_options detect;
+  detect.decimal = '\0';
+  const auto d = read("a;b\n7,5;1\n8;2,25\n", detect);
+  CHECK(d.decimal == ',');
+  CHECK(d.values(1, 1) == 2.25);
+  // a decimal point anywhere: points, and a comma then says what it might be
+  CHECK_THROWS_WITH(read("a;b\n7.5;1\n8;2,25\n", detect), Contains("t.csv:3:3") && Contains("a decimal comma?"));
+  CHECK(read("a,b\n7,5\n", detect).decimal == '.');           // ','-delimited: points
+  // the default reads points, and a decimal comma is an error that says what to do
+  CHECK_THROWS_WITH(read("a;b\n7,5;1\n"), Contains("t.csv:2:1") && Contains("a decimal comma?"));
+}
+
+TEST_CASE("csv: numeric_columns reads only those as numbers, every other column as text", "[survey][csv]") {
+  csv_options o;
+  o.numeric_columns = {"q1", "q3", "absent"};
+  const auto t = read("id,q1,seg,q3\nA7,1,居民,2\nB8,3,企业,4\n", o);
+  CHECK(t.names == std::vector<std::string>{"q1", "q3"});
+  CHECK(t.text_names == std::vector<std::string>{"id", "seg"});
+  CHECK(t.text_column("seg")[1] == "企业");
+  CHECK(t.values(1, 1) == 4);
+  CHECK(o.is_text("id"));
+  CHECK_FALSE(o.is_text("q3"));
+}

@@ -43,10 +43,26 @@ inline std::vector<std::string> default_missing_tokens() { return {"", "NA", "N/
 struct csv_options {
   /// Field delimiter: ',', ';' or '\t'; '\0' detects it from the header line (the most frequent of the three).
   char delimiter = '\0';
-  /// Cell texts (after trimming spaces) that mean "missing".
+  /// Cell texts (after trimming spaces) that mean "missing". A token that is a number (99, -99, 9.0) matches every
+  /// cell of that value however it is written ("99", "99.0", " 99"); other tokens match the text.
   std::vector<std::string> missing_tokens = default_missing_tokens();
+  /// Decimal mark of numeric cells: '.', ',' (European spreadsheets: "7,5"; needs a delimiter other than ','), or
+  /// '\0' to detect: ',' when the delimiter is ';' or tab and the first 64 KiB hold numbers written with a decimal
+  /// comma ("7,5") but none with a decimal point; '.' otherwise. data_table::decimal says which was used.
+  char decimal = '.';
   /// Columns kept as text instead of numbers (segment, group or channel labels).
   std::vector<std::string> text_columns{};
+  /// When not empty, only these columns are read as numbers and every other column as text (text_columns is then
+  /// not used); names not in the file are ignored. A program that knows which columns its model uses reads the
+  /// rest as labels without declaring them.
+  std::vector<std::string> numeric_columns{};
+
+  /// Whether column `name` is read as text under these options.
+  bool is_text(const std::string& name) const {
+    if (!numeric_columns.empty())
+      return std::find(numeric_columns.begin(), numeric_columns.end(), name) == numeric_columns.end();
+    return std::find(text_columns.begin(), text_columns.end(), name) != text_columns.end();
+  }
 };
 
 /// A survey data set: numeric columns (NaN = missing) and optional text columns.
@@ -60,6 +76,7 @@ struct data_table {
   std::vector<std::string> text_names;      ///< text column names
   std::vector<std::vector<std::string>> text;  ///< text[k][row] for text column k
   std::size_t blank_lines_skipped = 0;      ///< empty lines between rows (not data, but counted)
+  char decimal = '.';                       ///< the decimal mark the numbers were read with
 
   Eigen::Index rows() const { return values.rows(); }
   Eigen::Index cols() const { return values.cols(); }
@@ -340,6 +357,21 @@ inline std::string read_file_text(const std::string& path, const char* function)
 }
 
 /// `s` without leading and trailing spaces and tabs, as a view.
+/// The decimal mark of a ';'- or tab-delimited text, judged on its first 64 KiB: ',' when some number is written
+/// with a decimal comma (digit ',' digit) and none with a decimal point (digit '.' digit), '.' otherwise.
+inline char detect_decimal(const std::string& text) {
+  const std::size_t n = std::min<std::size_t>(text.size(), 65536);
+  bool comma = false;
+  for (std::size_t i = 1; i + 1 < n; ++i) {
+    const char c = text[i];
+    if (c != ',' && c != '.') continue;
+    if (text[i - 1] < '0' || text[i - 1] > '9' || text[i + 1] < '0' || text[i + 1] > '9') continue;
+    if (c == '.') return '.';
+    comma = true;
+  }
+  return comma ? ',' : '.';
+}
+
 inline std::string_view trim_view(std::string_view s) {
   std::size_t b = 0, e = s.size();
   while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
@@ -357,6 +389,15 @@ data_table<Scalar> read_csv_text(std::string text, const std::string& source, co
   csv_reader reader(std::move(text), source, options.delimiter);
   data_table<Scalar> t;
   t.source = source;
+  char decimal = options.decimal;
+  if (decimal != '.' && decimal != ',' && decimal != '\0')
+    detail::throw_invalid_argument("csat::survey::read_csv",
+                                   "the decimal mark must be '.' or ',', not " + detail::quoted(std::string(1, decimal)));
+  if (decimal == ',' && reader.delimiter() == ',')
+    detail::throw_invalid_argument("csat::survey::read_csv",
+                                   source + ": decimal commas need a delimiter other than ',' (the file uses ',')");
+  if (decimal == '\0') decimal = reader.delimiter() == ',' ? '.' : detail::detect_decimal(reader.text());
+  t.decimal = decimal;
 
   csv_record header;
   if (!reader.next(header)) throw parse_error(source, 1, 1, "", "the input is empty (no header line)");
@@ -378,16 +419,16 @@ data_table<Scalar> read_csv_text(std::string text, const std::string& source, co
       throw parse_error(source, header.lines[k], header.columns[k], name,
                         "duplicate column name " + detail::quoted(name) + " (also the " +
                             detail::ordinal(ins.first->second + 1) + " column)");
-    const bool is_text =
-        std::find(options.text_columns.begin(), options.text_columns.end(), name) != options.text_columns.end();
+    const bool is_text = options.is_text(name);
     kind[k] = is_text ? 1 : 0;
     if (is_text) { slot[k] = t.text_names.size(); t.text_names.push_back(name); }
     else { slot[k] = t.names.size(); t.names.push_back(name); }
   }
-  for (const auto& tc : options.text_columns)
-    if (!seen.count(tc))
-      detail::throw_invalid_argument("csat::survey::read_csv",
-                                     "text column " + detail::quoted(tc) + " is not in " + source);
+  if (options.numeric_columns.empty())
+    for (const auto& tc : options.text_columns)
+      if (!seen.count(tc))
+        detail::throw_invalid_argument("csat::survey::read_csv",
+                                       "text column " + detail::quoted(tc) + " is not in " + source);
   t.text.resize(t.text_names.size());
 
   const auto ncol = static_cast<Eigen::Index>(t.names.size());
@@ -398,20 +439,33 @@ data_table<Scalar> read_csv_text(std::string text, const std::string& source, co
   t.missing.assign(t.names.size(), 0);
   const auto nan = std::numeric_limits<Scalar>::quiet_NaN();
 
-  // Missing-value tokens are matched before numbers, so a numeric code such as "-99" or "999" can mean missing.
+  // Missing-value tokens: numeric codes ("-99", "999") match by value after parsing, the others by text.
   std::vector<std::string_view> tokens;
-  bool numeric_token = false;  // when no token is a number, numbers can be parsed first (the fast path)
+  std::vector<double> codes;
   for (const auto& tok : options.missing_tokens) {
-    tokens.push_back(detail::trim_view(tok));
     double probe = 0;
     bool of = false;
-    numeric_token = numeric_token || detail::parse_double(tok.data(), tok.data() + tok.size(), probe, of) || of;
+    if (detail::parse_double(tok.data(), tok.data() + tok.size(), probe, of)) codes.push_back(probe);
+    else tokens.push_back(detail::trim_view(tok));
   }
   auto is_missing = [&](const std::string& s) {
     const std::string_view v = detail::trim_view(s);
     for (const auto& tok : tokens)
       if (v == tok) return true;
     return false;
+  };
+  auto is_code = [&](double v) {
+    for (double c : codes)
+      if (v == c) return true;
+    return false;
+  };
+  std::string comma_buffer;
+  auto parse_number = [&](const std::string& f, double& v, bool& overflow) {
+    if (decimal == '.' || f.find(',') == std::string::npos) return detail::parse_double(f.data(), f.data() + f.size(), v, overflow);
+    if (f.find('.') != std::string::npos) { overflow = false; return false; }  // "1.234,5": no thousands separators
+    comma_buffer = f;
+    std::replace(comma_buffer.begin(), comma_buffer.end(), ',', '.');
+    return detail::parse_double(comma_buffer.data(), comma_buffer.data() + comma_buffer.size(), v, overflow);
   };
 
   csv_record r;
@@ -444,17 +498,25 @@ data_table<Scalar> read_csv_text(std::string text, const std::string& source, co
       const auto j = static_cast<Eigen::Index>(slot[k]);
       double v = 0;
       bool overflow = false;
-      if (!numeric_token && detail::parse_double(f.data(), f.data() + f.size(), v, overflow)) {
-        t.values(row, j) = static_cast<Scalar>(v);
+      if (parse_number(f, v, overflow)) {
+        if (!codes.empty() && is_code(v)) {
+          t.values(row, j) = nan;
+          ++t.missing[slot[k]];
+        } else {
+          t.values(row, j) = static_cast<Scalar>(v);
+        }
       } else if (is_missing(f)) {
         t.values(row, j) = nan;
         ++t.missing[slot[k]];
-      } else if (numeric_token && detail::parse_double(f.data(), f.data() + f.size(), v, overflow)) {
-        t.values(row, j) = static_cast<Scalar>(v);
       } else {
+        std::string hint = overflow ? " overflows a double" : " is not a number or a missing-value token";
+        if (!overflow && decimal == '.' && reader.delimiter() != ',' && f.find(',') != std::string::npos &&
+            f.find('.') == std::string::npos)
+          hint += " (a decimal comma? the numbers are read with '.'; give the decimal mark ',')";
+        else if (!overflow && decimal == ',' && f.find('.') != std::string::npos)
+          hint += " (the numbers are read with decimal commas, and a '.' is not accepted in them)";
         throw parse_error(source, r.lines[k], r.columns[k], f,
-                          "column " + detail::quoted(t.names[slot[k]]) + ": " + detail::quoted(f) +
-                              (overflow ? " overflows a double" : " is not a number or a missing-value token"));
+                          "column " + detail::quoted(t.names[slot[k]]) + ": " + detail::quoted(f) + hint);
       }
     }
     t.lines.push_back(r.line);
