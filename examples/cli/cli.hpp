@@ -52,7 +52,11 @@ struct usage_error : std::runtime_error {
 /// JSON number or null for NaN/infinity.
 inline nlohmann::json number(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
 
-inline void print_json(const nlohmann::json& j) { std::cout << j.dump(2) << '\n'; }
+/// JSON text; any invalid UTF-8 in a string (which the readers transcode away) becomes U+FFFD rather than an error.
+inline std::string json_text(const nlohmann::json& j) {
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+inline void print_json(const nlohmann::json& j) { std::cout << json_text(j) << '\n'; }
 
 /// Display width of a UTF-8 string in a terminal: East Asian wide characters count 2.
 inline std::size_t display_width(const std::string& s) {

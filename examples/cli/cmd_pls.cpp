@@ -119,7 +119,8 @@ std::string read_text(const std::string& path) {
   if (!f) throw csat_cli::input_error("cannot open model file " + path);
   std::ostringstream os;
   os << f.rdbuf();
-  return os.str();
+  csat_cli::data_read_info info;  // a model file saved as GBK or UTF-16 is read like a data file
+  return csat_cli::to_utf8(os.str(), "auto", path, info);
 }
 
 // Presets take their indicators from the data columns by the mobi/ECSI prefixes.
@@ -237,8 +238,17 @@ void run(const pls_args& a) {
 
   // scale of the 0-100 indices: given, or the observed range of the indicators
   double lo = a.scale_min, hi = a.scale_max;
-  const bool scale_given = std::isfinite(lo) && std::isfinite(hi);
   if (std::isfinite(lo) != std::isfinite(hi)) throw csat_cli::input_error("--scale-min and --scale-max go together");
+  std::string scale_source = std::isfinite(lo) ? "--scale-min/--scale-max" : "the observed range";
+  if (!std::isfinite(lo)) {  // the value labels of an SPSS or Stata file tell the questionnaire's scale
+    const auto labeled = csat_cli::labeled_scale(read_info, spec.indicators());
+    if (std::isfinite(labeled.first)) {
+      lo = labeled.first;
+      hi = labeled.second;
+      scale_source = "the value labels of " + a.data;
+    }
+  }
+  const bool scale_given = std::isfinite(lo) && std::isfinite(hi);
   if (!hoc) spec.validate(data.names);  // estimate_higher_order validates a higher-order model itself
   const auto po = csat_cli::pls_predict_options(a.predict, a.technique, a.seed, a.threads);
   csat_cli::pls_indirect_check(spec, a.indirect);
@@ -462,7 +472,7 @@ void run(const pls_args& a) {
     j["r2_adj"] = r2a;
     j["reliability"] = rel;
     j["index"] = index;
-    j["index_scale"] = {{"min", lo}, {"max", hi}, {"given", scale_given}};
+    j["index_scale"] = {{"min", lo}, {"max", hi}, {"given", scale_given}, {"source", scale_source}};
     json ht = json::array(), hts = json::array();
     for (Eigen::Index x = 0; x < K; ++x)
       for (Eigen::Index y = x + 1; y < K; ++y) {
@@ -586,7 +596,10 @@ void run(const pls_args& a) {
              csat_cli::fixed(q.reliability.rho_c(k)), csat_cli::fixed(q.reliability.rho_a(k)),
              csat_cli::fixed(q.reliability.ave(k)), csat_cli::fixed(idx.index(k), 1)});
     os << "\nConstructs (index on 0-100 from the scale [" << csat_cli::fixed(lo, 2) << ", " << csat_cli::fixed(hi, 2) << "]"
-       << (scale_given ? "" : ", the observed range: give --scale-min/--scale-max") << ")\n";
+       << (!scale_given ? ", the observed range: give --scale-min/--scale-max"
+           : scale_source.rfind("the value labels", 0) == 0 ? ", from " + scale_source
+                                                             : std::string())
+       << ")\n";
     t.print(os, "  ");
   }
   {

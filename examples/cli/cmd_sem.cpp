@@ -248,7 +248,8 @@ nlohmann::json result_json(const sem::sem_model& m, const sem::sem_result& r) {
 }
 
 void run(const sem_args& a) {
-  const std::string text = csat::detail::read_file_text(a.model, "csat sem --model");
+  csat_cli::data_read_info model_info;  // a model file saved as GBK or UTF-16 is read like a data file
+  const std::string text = csat_cli::to_utf8(csat::detail::read_file_text(a.model, "csat sem --model"), "auto", a.model, model_info);
   const csat::model::syntax syn = csat::model::parse_syntax(text, a.model);
   sem::sem_options o;
   o.model.std_lv = a.std_lv;

@@ -139,6 +139,16 @@ int run_study(const std::string& study_file, const std::string& out_override, bo
     if (!cover.empty()) code_warnings.push_back(cover);
   }
   for (const auto& w : code_warnings) std::cerr << "csat study: warning: " << w << "\n";
+  std::string scale_source = c.scale_given ? "[scale]" : "the observed range of the model's items";
+  if (!c.scale_given) {  // the value labels of an SPSS or Stata file tell the questionnaire's scale
+    const auto labeled = labeled_scale(read_info, indicators);
+    if (std::isfinite(labeled.first)) {
+      c.scale_min = labeled.first;
+      c.scale_max = labeled.second;
+      c.scale_given = true;
+      scale_source = "the value labels of the data file";
+    }
+  }
   if (!c.scale_given) {  // no [scale]: the observed range of the model's items, said in the report
     double lo = std::numeric_limits<double>::infinity(), hi = -lo;
     for (const auto& i : indicators) {
@@ -166,14 +176,16 @@ int run_study(const std::string& study_file, const std::string& out_override, bo
                {"missing_policy", c.missing_policy},
                {"read", read_info_json(data_path, read_info, code_warnings)},
                {"scale", {{"min", c.scale_min}, {"max", c.scale_max},
-                          {"source", c.scale_given ? "[scale]" : "the observed range of the model's items"}}}};
+                          {"source", scale_source}}}};
   md << "## Data\n\n" << raw.rows() << " respondents in `" << data_path << "`; " << n << " used in the model ("
      << cleaned.report.excluded.size() << " excluded by " << c.missing_policy << " deletion of incomplete model items";
   if (policy == csat::survey::missing_policy::mean) md << ", cells imputed by item means";
   md << ").\n\n";
   md << "Read as " << describe_read(data_path, read_info) << ". Indices are on 0–100 from the scale ["
      << csat::detail::format_value(c.scale_min) << ", " << csat::detail::format_value(c.scale_max) << "]"
-     << (c.scale_given ? " of `[scale]`" : ", the observed range of the model's items (the study file gives no `[scale]`)")
+     << (scale_source == "[scale]" ? std::string(" of `[scale]`")
+         : scale_source == "the value labels of the data file" ? ", from " + scale_source
+         : std::string(", the observed range of the model's items (the study file gives no `[scale]`)"))
      << ".\n\n";
   for (const auto& w : code_warnings) md << "> **Warning:** " << w << "\n\n";
 
@@ -716,7 +728,7 @@ int run_study(const std::string& study_file, const std::string& out_override, bo
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   J["seconds"] = seconds;
-  std::ofstream((out_dir / "report.json").string()) << J.dump(2) << "\n";
+  std::ofstream((out_dir / "report.json").string()) << json_text(J) << "\n";
   std::ofstream((out_dir / "report.md").string()) << md.str();
 
   // summary

@@ -169,6 +169,36 @@ inline std::string scale_coverage_warning(const csat::survey::data_table<double>
          csat::detail::format_value(all_hi) + "]): is the questionnaire's scale another? " + how_to;
 }
 
+/// The scale told by value labels (SPSS, Stata): when every one of `items` has at least two labeled values, the
+/// lowest and highest of them (labels of typical "no answer" codes far outside the others left out); else NaNs.
+inline std::pair<double, double> labeled_scale(const data_read_info& info, const std::vector<std::string>& items) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  if (items.empty()) return {nan, nan};
+  static const double codes[] = {9, 99, 999, 9999, 98, 998, -1, -9, -99, -999, -9999};
+  double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+  for (const auto& item : items) {
+    const auto it = info.value_labels.find(item);
+    if (it == info.value_labels.end()) return {nan, nan};
+    std::vector<double> v;
+    for (const auto& l : it->second) v.push_back(l.first);
+    const auto is_code = [&](double x) {
+      if (std::find(std::begin(codes), std::end(codes), x) == std::end(codes)) return false;
+      double a = std::numeric_limits<double>::infinity(), b = -a;
+      for (double y : v)
+        if (y != x) { a = std::min(a, y); b = std::max(b, y); }
+      const double gap = x > b ? x - b : x < a ? a - x : 0.0;
+      return a <= b && gap >= 2 && gap >= 0.25 * (b - a);
+    };
+    std::vector<double> kept;
+    for (double x : v)
+      if (!is_code(x)) kept.push_back(x);
+    if (kept.size() < 2) return {nan, nan};
+    lo = std::min(lo, *std::min_element(kept.begin(), kept.end()));
+    hi = std::max(hi, *std::max_element(kept.begin(), kept.end()));
+  }
+  return {lo, hi};
+}
+
 /// The column names of a data file (CSV in any encoding, .xlsx, SPSS, Stata), without reading its numbers.
 inline std::vector<std::string> data_header(const std::string& path, const data_args& a) {
   csat::survey::csv_options o;

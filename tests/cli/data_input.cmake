@@ -64,3 +64,8 @@ csat_cli_test(NAME data.study_no_scale
   FILE study-noscale-out/report.md
   FILE_MATCHES "the observed range of the model's items [(]the study file gives no `.scale.`[)]"
                "missing-value codes: 99")
+
+# a message never prints raw bytes: a Latin-1 byte in an AHP cell is shown as \xE9
+csat_cli_test(NAME data.no_raw_bytes EXIT 3 ONE_LINE_STDERR
+  ARGS ahp ${_v}/ahp_latin1.csv
+  STDERR "ahp_latin1[.]csv:3:[0-9]+: [^\n]*x[\\]xE9")
