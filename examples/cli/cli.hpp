@@ -49,6 +49,40 @@ struct usage_error : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// Text for a one-line message: every byte that is not part of a well-formed UTF-8 character, and every control
+/// character but tab, is written as \xNN (a message never prints raw bytes); after `max_chars` characters the
+/// text is cut with "...".
+inline std::string printable(const std::string& s, std::size_t max_chars = std::string::npos) {
+  std::string out;
+  out.reserve(s.size());
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < n; ++chars) {
+    if (chars == max_chars) {
+      out += "...";
+      break;
+    }
+    const unsigned char c = p[i];
+    const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    bool ok = len > 0 && i + len <= n && !(len == 2 && c < 0xC2) && !(len == 4 && c > 0xF4);
+    for (std::size_t k = 1; ok && k < len; ++k) ok = (p[i + k] & 0xC0) == 0x80;
+    if (ok && len == 3) ok = !(c == 0xE0 && p[i + 1] < 0xA0) && !(c == 0xED && p[i + 1] >= 0xA0);
+    if (ok && len == 4) ok = !(c == 0xF0 && p[i + 1] < 0x90) && !(c == 0xF4 && p[i + 1] >= 0x90);
+    if (ok && (c >= 0x20 || c == '\t') && c != 0x7F) {
+      out.append(s, i, len);
+      i += len;
+    } else {
+      static const char hex[] = "0123456789ABCDEF";
+      out += "\\x";
+      out += hex[c >> 4];
+      out += hex[c & 0xF];
+      ++i;
+    }
+  }
+  return out;
+}
+
 /// JSON number or null for NaN/infinity.
 inline nlohmann::json number(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
 

@@ -56,6 +56,14 @@ inline std::string lower_extension(const std::string& path) {
   return e;
 }
 
+/// Whether an encoding name is one of the wide encodings (UTF-16, UTF-32, UCS-2/4), whose text holds NUL bytes.
+inline bool wide_encoding(std::string e) {
+  std::transform(e.begin(), e.end(), e.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+  for (const char* w : {"utf-16", "utf16", "utf-32", "utf32", "ucs-2", "ucs2", "ucs-4", "ucs4"})
+    if (e.rfind(w, 0) == 0) return true;
+  return false;
+}
+
 /// What a binary file looks like from its first bytes, or "" for text.
 inline std::string binary_kind(const std::string& head) {
   const auto starts = [&](const char* m, std::size_t n) { return head.size() >= n && head.compare(0, n, m, n) == 0; };
@@ -66,8 +74,15 @@ inline std::string binary_kind(const std::string& head) {
   if (starts("%PDF", 4)) return "a PDF document";
   if (starts("\x1F\x8B", 2)) return "a gzip-compressed file (decompress it first)";
   const bool utf16 = starts("\xFF\xFE", 2) || starts("\xFE\xFF", 2);
-  if (!utf16 && head.find('\0') != std::string::npos)
+  if (!utf16 && head.find('\0') != std::string::npos) {
+    std::size_t odd = 0, even = 0;  // NULs of UTF-16 text sit on one side of each ASCII character
+    for (std::size_t i = 0; i < head.size(); ++i)
+      if (head[i] == '\0') ++(i % 2 ? odd : even);
+    const std::size_t half = head.size() / 2;
+    if (half > 0 && (odd == 0 || even == 0) && odd + even >= half / 2)
+      return std::string("UTF-16 text without a byte-order mark (give --encoding ") + (even == 0 ? "UTF-16LE" : "UTF-16BE") + ")";
     return "a binary file (a NUL byte at offset " + std::to_string(head.find('\0')) + ")";
+  }
   return "";
 }
 
@@ -99,7 +114,7 @@ inline csat::survey::data_table<double> read_data(const std::string& path, const
   }
   if (!a.sheet.empty()) throw usage_error("--sheet applies to .xlsx workbooks, not to " + path);
   std::string bytes = csat::detail::read_file_text(path, "csat");
-  const std::string kind = detail::binary_kind(bytes.substr(0, 4096));
+  const std::string kind = detail::wide_encoding(a.encoding) ? "" : detail::binary_kind(bytes.substr(0, 4096));
   if (!kind.empty()) throw input_error(path + ": not a CSV text file: it looks like " + kind);
   info.format = "csv";
   std::string text = to_utf8(std::move(bytes), a.encoding, path, info);
@@ -218,17 +233,11 @@ inline std::vector<std::string> data_header(const std::string& path, const data_
   std::string bytes(65536, '\0');
   in.read(&bytes[0], static_cast<std::streamsize>(bytes.size()));
   bytes.resize(static_cast<std::size_t>(in.gcount()));
-  const std::string kind = detail::binary_kind(bytes.substr(0, 4096));
+  const bool wide = detail::wide_encoding(a.encoding);
+  const std::string kind = wide ? "" : detail::binary_kind(bytes.substr(0, 4096));
   if (!kind.empty()) throw input_error(path + ": not a CSV text file: it looks like " + kind);
   const bool utf16 = bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
-  const std::string lower_enc = [&] {
-    std::string e = a.encoding;
-    std::transform(e.begin(), e.end(), e.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-    return e;
-  }();
-  if (utf16 || lower_enc.rfind("utf-16", 0) == 0 || lower_enc.rfind("utf16", 0) == 0 || lower_enc.rfind("ucs", 0) == 0 ||
-      lower_enc.rfind("utf-32", 0) == 0 || lower_enc.rfind("utf32", 0) == 0)
-    bytes = csat::detail::read_file_text(path, "csat");
+  if (utf16 || wide) bytes = csat::detail::read_file_text(path, "csat");
   else if (const auto lf = bytes.find('\n'); lf != std::string::npos)
     bytes.resize(lf);
   else if (bytes.size() == 65536)

@@ -124,18 +124,6 @@ std::string describe(const std::string& bytes, const bad_bytes& bad) {
   return s;
 }
 
-/// A name from the command line as printable UTF-8 (invalid bytes as hex).
-std::string printable(const std::string& name) {
-  if (!find_invalid_utf8(name, 0).found()) return name;
-  std::string out;
-  for (unsigned char c : name) {
-    if (c < 0x80) out += static_cast<char>(c);
-    else out += "\\x" + hex(std::string(1, static_cast<char>(c)), 0, 1).substr(2);
-  }
-  return out;
-}
-
-
 /// The name without case, '-' and '_' (UTF-8, utf8 and utf_8 name the same encoding).
 std::string canonical(const std::string& s) {
   std::string out;

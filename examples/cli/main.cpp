@@ -35,37 +35,9 @@ std::string without_function_names(std::string s) {
   return s;
 }
 
-// A message quoting a cell of a file that was not text (or not in the encoding it was read in) would carry its
-// raw bytes: every byte that is not part of a well-formed UTF-8 sequence is shown as \xNN instead.
-std::string printable(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const std::size_t n = s.size();
-  for (std::size_t i = 0; i < n;) {
-    const unsigned char c = p[i];
-    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    bool ok = len > 0 && i + len <= n && !(len == 2 && c < 0xC2) && !(len == 4 && c > 0xF4);
-    for (std::size_t k = 1; ok && k < len; ++k) ok = (p[i + k] & 0xC0) == 0x80;
-    if (ok && len == 3) ok = !(c == 0xE0 && p[i + 1] < 0xA0) && !(c == 0xED && p[i + 1] >= 0xA0);
-    if (ok && len == 4) ok = !(c == 0xF0 && p[i + 1] < 0x90) && !(c == 0xF4 && p[i + 1] >= 0x90);
-    if (ok && (c >= 0x20 || c == '\t')) {
-      out.append(s, i, len);
-      i += len;
-    } else {
-      static const char hex[] = "0123456789ABCDEF";
-      out += "\\x";
-      out += hex[c >> 4];
-      out += hex[c & 0xF];
-      ++i;
-    }
-  }
-  return out;
-}
-
 int fail(int code, const std::string& what) {
   std::cout.flush();
-  std::cerr << "csat: error: " << printable(one_line(without_function_names(what))) << '\n';
+  std::cerr << "csat: error: " << csat_cli::printable(one_line(without_function_names(what))) << '\n';
   return code;
 }
 

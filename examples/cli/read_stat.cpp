@@ -28,36 +28,6 @@ csat::survey::data_table<double> read_stat_file(const std::string& path, const c
 #else
 namespace {
 
-// Text for a one-line message: control characters and bytes that are not UTF-8 are written as \xNN, long texts
-// are cut.
-std::string printable(const std::string& s, std::size_t max_chars = 120) {
-  std::string out;
-  std::size_t chars = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    if (chars == max_chars) { out += "..."; break; }
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    std::size_t len = 0;
-    if (c >= 0x20 && c < 0x7F) len = 1;
-    else if (c >= 0xC2 && c <= 0xDF) len = 2;
-    else if (c >= 0xE0 && c <= 0xEF) len = 3;
-    else if (c >= 0xF0 && c <= 0xF4) len = 4;
-    bool ok = len > 0 && i + len <= s.size();
-    for (std::size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-    if (ok) {
-      out.append(s, i, len);
-      i += len;
-    } else {
-      static const char hex[] = "0123456789ABCDEF";
-      out += "\\x";
-      out += hex[c >> 4];
-      out += hex[c & 15];
-      ++i;
-    }
-    ++chars;
-  }
-  return out;
-}
-
 std::string text_of(const char* s) { return s ? std::string(s) : std::string(); }
 
 // The number a numeric value holds (any storage type).
@@ -191,7 +161,7 @@ void on_error(const char* message, void* ctx) {
   }
 }
 
-struct parser_freer {
+struct readstat_parser_freer {
   void operator()(readstat_parser_t* p) const { readstat_parser_free(p); }
 };
 
@@ -236,7 +206,7 @@ csat::survey::data_table<double> read_stat_file(const std::string& path, const c
     if (csat::detail::parse_double(tok.data(), tok.data() + tok.size(), x, overflow)) s.numeric_tokens.push_back(x);
   }
 
-  std::unique_ptr<readstat_parser_t, parser_freer> parser(readstat_parser_init());
+  std::unique_ptr<readstat_parser_t, readstat_parser_freer> parser(readstat_parser_init());
   if (!parser) throw std::bad_alloc();
   readstat_set_metadata_handler(parser.get(), on_metadata);
   readstat_set_variable_handler(parser.get(), on_variable);

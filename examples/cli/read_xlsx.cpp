@@ -29,36 +29,6 @@ csat::survey::data_table<double> read_xlsx(const std::string& path, const std::s
 #else
 namespace {
 
-// Text for a one-line message: control characters and bytes that are not UTF-8 are written as \xNN, long texts
-// are cut.
-std::string printable(const std::string& s, std::size_t max_chars = 80) {
-  std::string out;
-  std::size_t chars = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    if (chars == max_chars) { out += "..."; break; }
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    std::size_t len = 0;
-    if (c >= 0x20 && c < 0x7F) len = 1;
-    else if (c >= 0xC2 && c <= 0xDF) len = 2;
-    else if (c >= 0xE0 && c <= 0xEF) len = 3;
-    else if (c >= 0xF0 && c <= 0xF4) len = 4;
-    bool ok = len > 0 && i + len <= s.size();
-    for (std::size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-    if (ok) {
-      out.append(s, i, len);
-      i += len;
-    } else {
-      static const char hex[] = "0123456789ABCDEF";
-      out += "\\x";
-      out += hex[c >> 4];
-      out += hex[c & 15];
-      ++i;
-    }
-    ++chars;
-  }
-  return out;
-}
-
 std::string column_letters(std::uint32_t col) {
   std::string s;
   for (; col > 0; col = (col - 1) / 26) s.insert(s.begin(), static_cast<char>('A' + (col - 1) % 26));
@@ -165,7 +135,7 @@ struct zip_closer {
 struct zip_file_closer {
   void operator()(zip_file_t* f) const { zip_fclose(f); }
 };
-struct parser_freer {
+struct expat_parser_freer {
   void operator()(XML_ParserStruct* p) const { XML_ParserFree(p); }
 };
 
@@ -194,7 +164,7 @@ public:
     if (!file)
       throw input_error(m_path + ": the workbook part " + part + " cannot be read: " +
                         printable(zip_strerror(m_zip.get())));
-    std::unique_ptr<XML_ParserStruct, parser_freer> parser(XML_ParserCreateNS(nullptr, '|'));
+    std::unique_ptr<XML_ParserStruct, expat_parser_freer> parser(XML_ParserCreateNS(nullptr, '|'));
     if (!parser) throw std::bad_alloc();
     parse_state state{parser.get(), &handler, nullptr};
     XML_SetUserData(parser.get(), &state);
@@ -231,7 +201,7 @@ private:
     zip_error_init_with_code(&e, code);
     std::string s = zip_error_strerror(&e);
     zip_error_fini(&e);
-    return printable(s);
+    return printable(s, 80);
   }
 
   std::string m_path;
@@ -410,7 +380,7 @@ private:
         if (ok) k = static_cast<std::size_t>(std::stoull(v));
         if (!ok || k >= m_shared.size())
           throw csat::parse_error(m_path, m_row, m_col, m_v,
-                                  where + ": shared string " + printable(m_v) + " does not exist (the workbook has " +
+                                  where + ": shared string " + printable(m_v, 80) + " does not exist (the workbook has " +
                                       std::to_string(m_shared.size()) + ")");
         c.text = m_shared[k];
       } else if (m_type == "str") {
@@ -418,7 +388,7 @@ private:
       } else if (m_type == "b") {
         const std::string v = csat::detail::trim(m_v);
         if (v != "0" && v != "1")
-          throw csat::parse_error(m_path, m_row, m_col, m_v, where + ": invalid boolean " + printable(m_v));
+          throw csat::parse_error(m_path, m_row, m_col, m_v, where + ": invalid boolean " + printable(m_v, 80));
         c.kind = 'b';
         c.number = v == "1" ? 1.0 : 0.0;
         c.text = v;
@@ -430,8 +400,8 @@ private:
         bool overflow = false;
         if (!csat::detail::parse_double(m_v.data(), m_v.data() + m_v.size(), x, overflow))
           throw csat::parse_error(m_path, m_row, m_col, m_v,
-                                  where + (overflow ? ": the number " + printable(m_v) + " overflows a double"
-                                                    : ": invalid number " + printable(m_v)));
+                                  where + (overflow ? ": the number " + printable(m_v, 80) + " overflows a double"
+                                                    : ": invalid number " + printable(m_v, 80)));
         c.kind = 'n';
         c.number = x;
         c.text = csat::detail::trim(m_v);
@@ -634,7 +604,7 @@ csat::survey::data_table<double> read_xlsx(const std::string& path, const std::s
     throw csat::parse_error(path, c.row, c.col, c.text,
                             where + ": column " + csat::detail::quoted(printable(t.names[slot[pos]])) + ": " +
                                 (c.kind == 'e' ? "the error value " : "the text ") +
-                                csat::detail::quoted(printable(c.text)) +
+                                csat::detail::quoted(printable(c.text, 80)) +
                                 (number_as_text ? " is a number stored as text (format the column as numbers)"
                                                 : " is not a number or a missing-value token"));
   }

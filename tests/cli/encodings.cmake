@@ -142,3 +142,11 @@ csat_cli_test(NAME encodings.utf32le
   STDOUT "read as [^\n]*power_zh_utf32le[.]txt [(]csv, UTF-32LE[)]\n"
          "\n形象1 +60 +0 +6[.]850 +1[.]538 +3[.]00 +10[.]00 +-0[.]115 +-0[.]186\n"
          "text column 客户类别: +企业 20 +居民 40")
+
+# UTF-16 without a byte-order mark: read with --encoding, and recognized for what it is without it
+csat_cli_test(NAME encodings.utf16le_nobom_given
+  ARGS describe @SRC@/tests/data/encodings/power_zh_utf16le_nobom.txt --encoding UTF-16LE --text 客户类别
+  STDOUT "60 rows, 13 numeric columns, 1 text column, 0 missing values" "read as [^\n]*[(]csv, UTF-16LE[)]")
+csat_cli_test(NAME encodings.utf16le_nobom_said EXIT 3 ONE_LINE_STDERR
+  ARGS describe @SRC@/tests/data/encodings/power_zh_utf16le_nobom.txt
+  STDERR "power_zh_utf16le_nobom[.]txt: not a CSV text file: it looks like UTF-16 text without a byte-order mark [(]give --encoding UTF-16LE[)]")

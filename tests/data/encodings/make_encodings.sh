@@ -21,6 +21,9 @@ sed 's/$/\r/' "$src" | iconv -f UTF-8 -t GB18030 > power_zh_gb18030.csv
 printf '\377\376' > power_zh_utf16le.txt
 tr ',' '\t' < "$src" | sed 's/$/\r/' | iconv -f UTF-8 -t UTF-16LE >> power_zh_utf16le.txt
 
+# the same without a byte-order mark: readable only with --encoding UTF-16LE
+tr ',' '\t' < "$src" | sed 's/$/\r/' | iconv -f UTF-8 -t UTF-16LE > power_zh_utf16le_nobom.txt
+
 printf '\376\377' > power_zh_utf16be.txt
 tr ',' '\t' < "$src" | sed 's/$/\r/' | iconv -f UTF-8 -t UTF-16BE >> power_zh_utf16be.txt
 
