@@ -156,6 +156,14 @@ public:
 
   bool has(const std::string& part) const { return zip_name_locate(m_zip.get(), part.c_str(), ZIP_FL_NOCASE) >= 0; }
 
+  // The uncompressed size of a part (0 if absent or unknown).
+  std::uint64_t size(const std::string& part) const {
+    zip_stat_t st;
+    zip_stat_init(&st);
+    if (zip_stat(m_zip.get(), part.c_str(), ZIP_FL_NOCASE, &st) != 0 || !(st.valid & ZIP_STAT_SIZE)) return 0;
+    return st.size;
+  }
+
   // Streams a part through expat; false if the part is absent.
   bool parse(const std::string& part, xml_handler& handler) const {
     const zip_int64_t index = zip_name_locate(m_zip.get(), part.c_str(), ZIP_FL_NOCASE);
@@ -365,7 +373,7 @@ public:
 
 private:
   void finish_cell() {
-    const std::string where = m_prefix + cell_name(m_row, m_col);
+    const auto where = [&] { return m_prefix + cell_name(m_row, m_col); };  // only for an error
     cell c{m_row, m_col, 's', 0.0, std::string()};
     if (m_type == "inlineStr") {
       if (!m_has_is && !m_has_v) return;
@@ -380,7 +388,7 @@ private:
         if (ok) k = static_cast<std::size_t>(std::stoull(v));
         if (!ok || k >= m_shared.size())
           throw csat::parse_error(m_path, m_row, m_col, m_v,
-                                  where + ": shared string " + printable(m_v, 80) + " does not exist (the workbook has " +
+                                  where() + ": shared string " + printable(m_v, 80) + " does not exist (the workbook has " +
                                       std::to_string(m_shared.size()) + ")");
         c.text = m_shared[k];
       } else if (m_type == "str") {
@@ -388,7 +396,7 @@ private:
       } else if (m_type == "b") {
         const std::string v = csat::detail::trim(m_v);
         if (v != "0" && v != "1")
-          throw csat::parse_error(m_path, m_row, m_col, m_v, where + ": invalid boolean " + printable(m_v, 80));
+          throw csat::parse_error(m_path, m_row, m_col, m_v, where() + ": invalid boolean " + printable(m_v, 80));
         c.kind = 'b';
         c.number = v == "1" ? 1.0 : 0.0;
         c.text = v;
@@ -400,7 +408,7 @@ private:
         bool overflow = false;
         if (!csat::detail::parse_double(m_v.data(), m_v.data() + m_v.size(), x, overflow))
           throw csat::parse_error(m_path, m_row, m_col, m_v,
-                                  where + (overflow ? ": the number " + printable(m_v, 80) + " overflows a double"
+                                  where() + (overflow ? ": the number " + printable(m_v, 80) + " overflows a double"
                                                     : ": invalid number " + printable(m_v, 80)));
         c.kind = 'n';
         c.number = x;
@@ -481,6 +489,8 @@ csat::survey::data_table<double> read_xlsx(const std::string& path, const std::s
   if (book.has("xl/sharedStrings.xml")) book.parse("xl/sharedStrings.xml", sst);
 
   sheet_handler sh(path, prefix, sst.strings);
+  // a cell takes 20 bytes or more of sheet XML (<c r="A2"><v>5</v></c>): room for all of them, at most 16M, at once
+  sh.cells.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(book.size(part) / 20, 1u << 24)));
   if (!book.parse(part, sh))
     throw input_error(path + ": the workbook part " + printable(part) + " (sheet " +
                       csat::detail::quoted(printable(chosen.name)) + ") is missing");
@@ -488,9 +498,9 @@ csat::survey::data_table<double> read_xlsx(const std::string& path, const std::s
   auto& cells = sh.cells;
   if (cells.empty())
     throw input_error(path + ": sheet " + csat::detail::quoted(printable(chosen.name)) + " is empty");
-  std::stable_sort(cells.begin(), cells.end(), [](const cell& a, const cell& b) {
-    return a.row != b.row ? a.row < b.row : a.col < b.col;
-  });
+  const auto before = [](const cell& a, const cell& b) { return a.row != b.row ? a.row < b.row : a.col < b.col; };
+  if (!std::is_sorted(cells.begin(), cells.end(), before))  // spreadsheets write cells in order; sort otherwise
+    std::stable_sort(cells.begin(), cells.end(), before);
   for (std::size_t k = 1; k < cells.size(); ++k)
     if (cells[k].row == cells[k - 1].row && cells[k].col == cells[k - 1].col)
       throw csat::parse_error(path, cells[k].row, cells[k].col, "",
