@@ -125,33 +125,41 @@ inline csat::survey::data_table<double> read_data(const std::string& path, const
 }
 
 /// Warnings for numeric columns (all, or those in `columns`) holding a typical "no answer" code (9, 99, 999, 9999,
-/// 98, 998, -1, -9, -99, -999, -9999) far outside their other answers: at least 2, and at least a quarter of the
-/// other answers' range, beyond the nearest of them. One line per column and code, naming both, the count and the
-/// option that declares it. Codes already declared are missing cells and not seen here.
+/// 98, 998, -1, -9, -99, -999, -9999) far outside their other answers (those that are not such codes): at least 2,
+/// and at least a quarter of their range, beyond the nearest of them. One line per column and code, naming both,
+/// the count and the option that declares it. Codes already declared are missing cells and not seen here. One
+/// pass over each column.
 inline std::vector<std::string> suspect_missing_codes(const csat::survey::data_table<double>& t,
                                                       const std::vector<std::string>& columns = {}) {
   static const double codes[] = {9, 99, 999, 9999, 98, 998, -1, -9, -99, -999, -9999};
+  constexpr std::size_t n_codes = sizeof codes / sizeof codes[0];
   std::vector<std::string> out;
   for (Eigen::Index c = 0; c < t.cols(); ++c) {
     const std::string& name = t.names[static_cast<std::size_t>(c)];
     if (!columns.empty() && std::find(columns.begin(), columns.end(), name) == columns.end()) continue;
     const auto col = t.values.col(c);
-    for (const double code : codes) {
-      Eigen::Index count = 0;
-      double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-      for (Eigen::Index i = 0; i < col.size(); ++i) {
-        const double v = col(i);
-        if (std::isnan(v)) continue;
-        if (v == code) { ++count; continue; }
-        lo = std::min(lo, v);
-        hi = std::max(hi, v);
-      }
-      if (count == 0 || !(lo <= hi)) continue;
+    Eigen::Index count[n_codes] = {};
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    for (Eigen::Index i = 0; i < col.size(); ++i) {
+      const double v = col(i);
+      if (std::isnan(v)) continue;
+      bool code = false;
+      if ((v >= 9 || v <= -1) && v == std::floor(v))
+        for (std::size_t k = 0; k < n_codes; ++k)
+          if (v == codes[k]) { ++count[k]; code = true; break; }
+      if (code) continue;
+      lo = std::min(lo, v);
+      hi = std::max(hi, v);
+    }
+    if (!(lo <= hi)) continue;
+    for (std::size_t k = 0; k < n_codes; ++k) {
+      if (count[k] == 0) continue;
+      const double code = codes[k];
       const double gap = code > hi ? code - hi : code < lo ? lo - code : 0.0;
       if (!(gap >= 2 && gap >= 0.25 * (hi - lo))) continue;
       const std::string v = csat::detail::format_value(code);
-      out.push_back("column \"" + name + "\" holds " + v + " in " + std::to_string(count) +
-                    (count == 1 ? " row" : " rows") + ", far outside its other answers (" +
+      out.push_back("column \"" + name + "\" holds " + v + " in " + std::to_string(count[k]) +
+                    (count[k] == 1 ? " row" : " rows") + ", far outside its other answers (" +
                     csat::detail::format_value(lo) + " to " + csat::detail::format_value(hi) +
                     "): a code for \"no answer\"? Declare it with --missing-codes " + v +
                     " (study file: [data] missing_codes = [\"" + v + "\"]), or it counts as an answer");
