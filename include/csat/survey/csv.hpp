@@ -46,16 +46,17 @@ struct csv_options {
   /// Cell texts (after trimming spaces) that mean "missing". A token that is a number (99, -99, 9.0) matches every
   /// cell of that value however it is written ("99", "99.0", " 99"); other tokens match the text.
   std::vector<std::string> missing_tokens = default_missing_tokens();
-  /// Decimal mark of numeric cells: '.', ',' (European spreadsheets: "7,5"; needs a delimiter other than ','), or
-  /// '\0' to detect: ',' when the delimiter is ';' or tab and the first 64 KiB hold numbers written with a decimal
-  /// comma ("7,5") but none with a decimal point; '.' otherwise. data_table::decimal says which was used.
-  char decimal = '.';
   /// Columns kept as text instead of numbers (segment, group or channel labels).
   std::vector<std::string> text_columns{};
   /// When not empty, only these columns are read as numbers and every other column as text (text_columns is then
   /// not used); names not in the file are ignored. A program that knows which columns its model uses reads the
   /// rest as labels without declaring them.
   std::vector<std::string> numeric_columns{};
+
+  /// Decimal mark of numeric cells: '.', ',' (European spreadsheets: "7,5"; needs a delimiter other than ','), or
+  /// '\0' to detect: ',' when the delimiter is ';' or tab and the first 64 KiB hold numbers written with a decimal
+  /// comma ("7,5") but none with a decimal point; '.' otherwise. data_table::decimal says which was used.
+  char decimal = '.';
 
   /// Whether column `name` is read as text under these options.
   bool is_text(const std::string& name) const {
