@@ -399,7 +399,7 @@ TEST_CASE("csv: numeric missing codes match the value however it is written", "[
   CHECK(t.missing == std::vector<Eigen::Index>{3, 1});
 }
 
-TEST_CASE("csv: decimal commas, given or detected in ;-delimited files", "[survey][csv]") {
+TEST_CASE("csv: decimal commas, given or detected in semicolon-delimited files", "[survey][csv]") {
   csv_options o;
   o.decimal = ',';
   const auto t = read("a;b\n7,5;1\n-0,25;2\n", o);
