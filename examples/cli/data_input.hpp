@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <iterator>
 #include <limits>
 #include <fstream>
 #include <string>
@@ -86,6 +87,15 @@ inline std::string binary_kind(const std::string& head) {
   return "";
 }
 
+/// Typical "no answer" codes of questionnaires.
+inline constexpr double typical_codes[] = {9, 99, 999, 9999, 98, 998, -1, -9, -99, -999, -9999};
+
+/// Whether `code` lies far outside the answers [lo, hi]: at least 2, and at least a quarter of their range, beyond.
+inline bool far_outside(double code, double lo, double hi) {
+  const double gap = code > hi ? code - hi : code < lo ? lo - code : 0.0;
+  return lo <= hi && gap >= 2 && gap >= 0.25 * (hi - lo);
+}
+
 }  // namespace detail
 
 /// Reads a survey data file with the shared options; `o` carries the command's text columns (and a command's
@@ -131,8 +141,8 @@ inline csat::survey::data_table<double> read_data(const std::string& path, const
 /// pass over each column.
 inline std::vector<std::string> suspect_missing_codes(const csat::survey::data_table<double>& t,
                                                       const std::vector<std::string>& columns = {}) {
-  static const double codes[] = {9, 99, 999, 9999, 98, 998, -1, -9, -99, -999, -9999};
-  constexpr std::size_t n_codes = sizeof codes / sizeof codes[0];
+  const auto& codes = detail::typical_codes;
+  constexpr std::size_t n_codes = std::size(detail::typical_codes);
   std::vector<std::string> out;
   for (Eigen::Index c = 0; c < t.cols(); ++c) {
     const std::string& name = t.names[static_cast<std::size_t>(c)];
@@ -155,8 +165,7 @@ inline std::vector<std::string> suspect_missing_codes(const csat::survey::data_t
     for (std::size_t k = 0; k < n_codes; ++k) {
       if (count[k] == 0) continue;
       const double code = codes[k];
-      const double gap = code > hi ? code - hi : code < lo ? lo - code : 0.0;
-      if (!(gap >= 2 && gap >= 0.25 * (hi - lo))) continue;
+      if (!detail::far_outside(code, lo, hi)) continue;
       const std::string v = csat::detail::format_value(code);
       out.push_back("column \"" + name + "\" holds " + v + " in " + std::to_string(count[k]) +
                     (count[k] == 1 ? " row" : " rows") + ", far outside its other answers (" +
@@ -197,7 +206,7 @@ inline std::string scale_coverage_warning(const csat::survey::data_table<double>
 inline std::pair<double, double> labeled_scale(const data_read_info& info, const std::vector<std::string>& items) {
   const double nan = std::numeric_limits<double>::quiet_NaN();
   if (items.empty()) return {nan, nan};
-  static const double codes[] = {9, 99, 999, 9999, 98, 998, -1, -9, -99, -999, -9999};
+  const auto& codes = detail::typical_codes;
   double lo = std::numeric_limits<double>::infinity(), hi = -lo;
   for (const auto& item : items) {
     const auto it = info.value_labels.find(item);
@@ -209,8 +218,7 @@ inline std::pair<double, double> labeled_scale(const data_read_info& info, const
       double a = std::numeric_limits<double>::infinity(), b = -a;
       for (double y : v)
         if (y != x) { a = std::min(a, y); b = std::max(b, y); }
-      const double gap = x > b ? x - b : x < a ? a - x : 0.0;
-      return a <= b && gap >= 2 && gap >= 0.25 * (b - a);
+      return detail::far_outside(x, a, b);
     };
     std::vector<double> kept;
     for (double x : v)
